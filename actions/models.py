@@ -1,0 +1,104 @@
+"""The action plan: actions under each principle and their quarterly progress updates."""
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from .choices import CLOSED_STATUSES, Rag, Status
+
+PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
+REFERENCE_PATTERN = r"^P[1-7]-\d{2,3}$"
+
+
+class ActionItem(models.Model):
+    reference = models.CharField(
+        max_length=10,
+        unique=True,
+        validators=[RegexValidator(REFERENCE_PATTERN, "Use the form P3-04: the principle number, a dash, two digits.")],
+    )
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    principle = models.ForeignKey("principles.Principle", on_delete=models.PROTECT, related_name="actions")
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_actions")
+    delegates = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="delegated_actions", blank=True)
+    business_case = models.ForeignKey(
+        "strategy.BusinessCase", on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
+    )
+    risks = models.ManyToManyField("strategy.Risk", related_name="actions", blank=True)
+    start_date = models.DateField()
+    target_date = models.DateField()
+    revised_target_date = models.DateField(null=True, blank=True)
+    # The current state mirrors the latest progress update; progress_record keeps them in step.
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    rag = models.CharField("RAG", max_length=10, choices=Rag.choices, default=Rag.GREEN)
+    percent_complete = models.PositiveSmallIntegerField(default=0, validators=PERCENT)
+    # Optimistic locking: every write bumps it; a write carrying an older one is refused.
+    version = models.PositiveIntegerField(default=1)
+    last_updated_at = models.DateTimeField(null=True, blank=True)
+    last_updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    is_demo = models.BooleanField(default=False, help_text="Demo data loaded by seed_strategy --demo.")
+    history = HistoricalRecords(excluded_fields=["last_updated_at"])
+
+    class Meta:
+        ordering = ["reference"]
+        constraints = [
+            models.CheckConstraint(condition=Q(percent_complete__gte=0, percent_complete__lte=100), name="action_percent_0_to_100"),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="action_status_valid"),
+            models.CheckConstraint(condition=Q(rag__in=Rag.values), name="action_rag_valid"),
+            models.CheckConstraint(condition=Q(target_date__gte=models.F("start_date")), name="action_target_after_start"),
+            models.CheckConstraint(
+                condition=~Q(status=Status.COMPLETED) | Q(percent_complete=100, rag=Rag.GREEN),
+                name="action_completed_is_100_green",
+            ),
+        ]
+        permissions = [
+            ("record_progress", "Can record progress on actions they own or are delegated"),
+            ("record_any_progress", "Can record progress on any action"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}"
+
+    @property
+    def due_date(self) -> datetime.date:
+        return self.revised_target_date or self.target_date
+
+    def is_overdue(self, on: datetime.date) -> bool:
+        return self.status not in CLOSED_STATUSES and self.due_date < on
+
+
+class ProgressUpdate(models.Model):
+    """An action's reported state for one reporting period; amendments are kept in its history."""
+
+    action = models.ForeignKey(ActionItem, on_delete=models.PROTECT, related_name="updates")
+    period = models.ForeignKey("reporting.ReportingPeriod", on_delete=models.PROTECT, related_name="updates")
+    status = models.CharField(max_length=20, choices=Status.choices)
+    rag = models.CharField("RAG", max_length=10, choices=Rag.choices)
+    percent_complete = models.PositiveSmallIntegerField(validators=PERCENT)
+    commentary = models.TextField(blank=True)
+    next_steps = models.TextField(blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="progress_updates")
+    created_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-period__start_date", "-updated_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["action", "period"], name="progressupdate_one_per_action_per_period"),
+            models.CheckConstraint(condition=Q(percent_complete__gte=0, percent_complete__lte=100), name="progressupdate_percent_0_to_100"),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="progressupdate_status_valid"),
+            models.CheckConstraint(condition=Q(rag__in=Rag.values), name="progressupdate_rag_valid"),
+            models.CheckConstraint(
+                condition=Q(rag=Rag.GREEN) | ~Q(commentary=""), name="progressupdate_commentary_for_amber_red"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action.reference} {self.period}"

@@ -1,0 +1,116 @@
+"""Every write to the action plan."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from reporting.models import ReportingPeriod
+from strategy.permissions import can_record_progress
+
+from .choices import ALLOWED_RAG, Rag, Status
+from .models import ActionItem, ProgressUpdate
+
+
+class ProgressConflict(Exception):
+    """Someone saved the action after the caller read it: refuse rather than overwrite."""
+
+    def __init__(self, action: ActionItem):
+        self.current_version = action.version
+        self.changed_by = action.last_updated_by
+        self.changed_at = action.last_updated_at
+        who = (self.changed_by.get_full_name() or self.changed_by.get_username()) if self.changed_by else "someone"
+        when = (
+            date_format(timezone.localtime(self.changed_at), "H:i \\o\\n j F Y") if self.changed_at else "a moment ago"
+        )
+        super().__init__(
+            f"{action.reference} was changed by {who} at {when}, after you opened it. "
+            "Your update has not been saved: check the latest figures and submit it again."
+        )
+
+
+def _progress_errors(*, status: str, rag: str, percent_complete: int, commentary: str) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if status not in Status.values:
+        errors["status"] = "Choose a status from the list."
+    if rag not in Rag.values:
+        errors["rag"] = "Choose a RAG rating: red, amber or green."
+    if not isinstance(percent_complete, int) or not 0 <= percent_complete <= 100:
+        errors["percent_complete"] = "Enter a whole number from 0 to 100 for percent complete."
+    if errors:
+        return errors
+    status_label = Status(status).label.lower()
+    allowed = ALLOWED_RAG[Status(status)]
+    if rag not in allowed:
+        names = " or ".join(sorted(Rag(r).label.lower() for r in allowed))
+        errors["rag"] = f"An action that is {status_label} must be rated {names}."
+    has_commentary = bool(commentary.strip())
+    if status == Status.COMPLETED and percent_complete != 100:
+        errors["percent_complete"] = "A completed action is 100% complete: enter 100 or choose another status."
+    if status == Status.CANCELLED and not has_commentary:
+        errors["commentary"] = "Explain why the action was cancelled."
+    elif rag in (Rag.AMBER, Rag.RED) and not has_commentary:
+        errors["commentary"] = f"Explain why the action is {Rag(rag).label.lower()}: commentary is required for amber and red."
+    return errors
+
+
+def progress_record(
+    *,
+    action: ActionItem,
+    user,
+    period: ReportingPeriod,
+    status: str,
+    rag: str,
+    percent_complete: int,
+    commentary: str = "",
+    next_steps: str = "",
+    expected_version: int,
+    recorded_at: datetime.datetime | None = None,
+) -> ProgressUpdate:
+    """Record an action's progress for a period and make it the action's current state.
+
+    One update per action per period: recording again in the same period amends it (the
+    amendment is kept in the update's history). `recorded_at` lets an import or the demo
+    seed record history at the time it happened; otherwise it is now.
+    """
+    if not can_record_progress(user, action):
+        raise PermissionDenied("You can update only the actions you own or are delegated.")
+    recorded_at = recorded_at or timezone.now()
+    commentary, next_steps = commentary.strip(), next_steps.strip()
+    errors = _progress_errors(status=status, rag=rag, percent_complete=percent_complete, commentary=commentary)
+    if not period.is_open(timezone.localdate(recorded_at)):
+        errors["period"] = (
+            f"{period.label} is not taking updates: it runs from {date_format(period.start_date)} "
+            f"until its deadline of {date_format(period.update_deadline)}"
+            + (", and it has been closed." if period.closed_at else ".")
+        )
+    if errors:
+        raise ValidationError(errors)
+
+    with transaction.atomic():
+        locked = ActionItem.objects.select_for_update().get(pk=action.pk)
+        if locked.version != expected_version:
+            raise ProgressConflict(locked)
+        reported = {
+            "status": status,
+            "rag": rag,
+            "percent_complete": percent_complete,
+            "commentary": commentary,
+            "next_steps": next_steps,
+            "author": user,
+            "updated_at": recorded_at,
+        }
+        update, _ = ProgressUpdate.objects.update_or_create(
+            action=locked, period=period, defaults=reported, create_defaults={**reported, "created_at": recorded_at}
+        )
+        # A late amendment to an earlier quarter must not overwrite a newer quarter's state.
+        if not locked.updates.filter(period__start_date__gt=period.start_date).exists():
+            locked.status, locked.rag, locked.percent_complete = status, rag, percent_complete
+        locked.version += 1
+        locked.last_updated_at = recorded_at
+        locked.last_updated_by = user
+        locked.save()
+    action.refresh_from_db()
+    return update

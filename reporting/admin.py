@@ -1,0 +1,41 @@
+from django.contrib import admin
+
+from .models import CommitteeMeeting, CommitteeReport, ReportImplication, ReportingPeriod, ReportPack
+
+
+@admin.register(ReportingPeriod)
+class ReportingPeriodAdmin(admin.ModelAdmin):
+    list_display = ["label", "start_date", "end_date", "update_deadline", "closed_at"]
+    list_filter = ["financial_year", "quarter"]
+    search_fields = ["financial_year"]
+
+
+@admin.register(CommitteeMeeting)
+class CommitteeMeetingAdmin(admin.ModelAdmin):
+    list_display = ["committee", "date"]
+    list_filter = ["committee"]
+    search_fields = ["committee"]
+    date_hierarchy = "date"
+
+
+class ReportImplicationInline(admin.StackedInline):
+    model = ReportImplication
+    extra = 0
+
+
+@admin.register(CommitteeReport)
+class CommitteeReportAdmin(admin.ModelAdmin):
+    list_display = ["reference", "title", "meeting", "report_of", "status"]
+    list_filter = ["status", "financial_year"]
+    search_fields = ["reference", "title", "purpose", "executive_summary"]
+    list_select_related = ["meeting"]
+    inlines = [ReportImplicationInline]
+
+
+@admin.register(ReportPack)
+class ReportPackAdmin(admin.ModelAdmin):
+    list_display = ["period", "version", "status", "requested_by", "requested_at", "page_count", "sha256"]
+    list_filter = ["status", "period"]
+    search_fields = ["sha256", "period__financial_year"]
+    list_select_related = ["period", "requested_by"]
+    readonly_fields = ["sha256", "page_count", "size_bytes", "started_at", "finished_at", "error"]

@@ -1,0 +1,158 @@
+"""Reporting periods, committee meetings and reports, and the quarterly PDF packs."""
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from .choices import ImplicationArea, PackStatus, ReportStatus
+from .periods import FinancialQuarter
+
+
+class ReportingPeriod(models.Model):
+    """A UK financial-year quarter that takes progress updates until its update deadline."""
+
+    financial_year = models.PositiveSmallIntegerField(help_text="Start year: 2024 means 2024/25.")
+    quarter = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(4)])
+    start_date = models.DateField()
+    end_date = models.DateField()
+    update_deadline = models.DateField(help_text="Last day managers may report on this quarter.")
+    closed_at = models.DateTimeField(null=True, blank=True, help_text="Set when a lead closes the period early.")
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["start_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["financial_year", "quarter"], name="reportingperiod_one_per_quarter"),
+            models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="reportingperiod_quarter_1_to_4"),
+            models.CheckConstraint(condition=Q(end_date__gt=models.F("start_date")), name="reportingperiod_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(update_deadline__gte=models.F("end_date")), name="reportingperiod_deadline_after_end"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def financial_quarter(self) -> FinancialQuarter:
+        return FinancialQuarter(self.financial_year, self.quarter)
+
+    @property
+    def label(self) -> str:
+        return self.financial_quarter.label
+
+    @property
+    def key(self) -> str:
+        return self.financial_quarter.key
+
+    def is_open(self, on: datetime.date | None = None) -> bool:
+        on = on or timezone.localdate()
+        return self.closed_at is None and self.start_date <= on <= self.update_deadline
+
+
+class CommitteeMeeting(models.Model):
+    committee = models.CharField(max_length=200)
+    date = models.DateField()
+
+    class Meta:
+        ordering = ["-date"]
+        constraints = [models.UniqueConstraint(fields=["committee", "date"], name="committeemeeting_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.committee}, {date_format(self.date)}"
+
+
+class CommitteeReport(models.Model):
+    """A report to committee in the council's house form (see CP/35/22-23)."""
+
+    reference = models.CharField(max_length=30, unique=True, help_text="CP/<number>/<yy-yy>")
+    sequence = models.PositiveIntegerField(help_text="The <number> in the reference, in sequence per financial year.")
+    financial_year = models.PositiveSmallIntegerField(help_text="Start year of the reference's financial year.")
+    meeting = models.ForeignKey(CommitteeMeeting, on_delete=models.PROTECT, null=True, blank=True, related_name="reports")
+    title = models.CharField(max_length=300)
+    report_of = models.CharField(max_length=300)
+    wards_affected = models.CharField(max_length=300, default="All")
+    purpose = models.TextField(blank=True)
+    executive_summary = models.TextField(blank=True)
+    recommendations = models.TextField(blank=True)
+    reasons = models.TextField(blank=True)
+    other_options = models.TextField(blank=True)
+    background = models.TextField(blank=True)
+    consultation = models.TextField(blank=True)
+    contact_officer = models.TextField(blank=True)
+    appendices = models.TextField(blank=True)
+    background_papers = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-financial_year", "-sequence"]
+        constraints = [
+            models.UniqueConstraint(fields=["financial_year", "sequence"], name="committeereport_sequence_unique_per_year"),
+            models.CheckConstraint(condition=Q(status__in=ReportStatus.values), name="committeereport_status_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}"
+
+
+class ReportImplication(models.Model):
+    report = models.ForeignKey(CommitteeReport, on_delete=models.CASCADE, related_name="implications")
+    area = models.CharField(max_length=40, choices=ImplicationArea.choices)
+    text = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["report", "area"], name="reportimplication_one_per_area"),
+            models.CheckConstraint(condition=Q(area__in=ImplicationArea.values), name="reportimplication_area_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report.reference} {self.get_area_display()}"
+
+
+class ReportPack(models.Model):
+    """One build of a quarter's progress pack: a job row the Celery task fills in."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="packs")
+    committee_report = models.ForeignKey(
+        CommitteeReport, on_delete=models.PROTECT, null=True, blank=True, related_name="packs"
+    )
+    version = models.PositiveIntegerField()
+    status = models.CharField(max_length=20, choices=PackStatus.choices, default=PackStatus.QUEUED)
+    progress_step = models.CharField(max_length=200, blank=True)
+    file = models.FileField(upload_to="packs/", blank=True)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True)
+    page_count = models.PositiveIntegerField(null=True, blank=True)
+    size_bytes = models.PositiveBigIntegerField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="requested_packs")
+    requested_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-period__start_date", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "version"], name="reportpack_version_unique_per_period"),
+            models.CheckConstraint(condition=Q(status__in=PackStatus.values), name="reportpack_status_valid"),
+        ]
+        permissions = [
+            ("request_pack", "Can request a progress pack build"),
+            ("publish_pack", "Can publish a progress pack"),
+            ("download_published_pack", "Can download published progress packs"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period.label} pack v{self.version}"

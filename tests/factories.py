@@ -1,0 +1,169 @@
+"""factory_boy factories: the smallest valid rows, with roles given by group."""
+
+import datetime
+from decimal import Decimal
+
+import factory
+from django.contrib.auth.models import Group, User
+
+from actions.choices import Rag, Status
+from actions.models import ActionItem
+from principles.models import Principle
+from reporting.models import CommitteeMeeting, CommitteeReport, ReportingPeriod
+from reporting.periods import FinancialQuarter
+from strategy import roles
+from strategy.choices import BusinessCaseStatus, RiskCategory
+from strategy.models import BusinessCase, BusinessCaseLine, Risk, Strategy
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Faker("first_name", locale="en_GB")
+    last_name = factory.Faker("last_name", locale="en_GB")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.gov.uk")
+    password = factory.django.Password("ict-strategy-demo")
+
+    @factory.post_generation
+    def role(user, create, extracted, **kwargs):
+        if extracted:
+            user.groups.add(Group.objects.get(name=extracted))
+
+
+def lead(**kwargs) -> User:
+    return UserFactory(role=roles.STRATEGY_LEAD, **kwargs)
+
+
+def manager(**kwargs) -> User:
+    return UserFactory(role=roles.ICT_MANAGER, **kwargs)
+
+
+def committee_member(**kwargs) -> User:
+    return UserFactory(role=roles.COMMITTEE_MEMBER, **kwargs)
+
+
+def api_client_user(**kwargs) -> User:
+    return UserFactory(role=roles.API_CLIENT, **kwargs)
+
+
+class StrategyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Strategy
+        django_get_or_create = ["title"]
+
+    title = "ICT Strategy 2023–27"
+    council = "Cheshire East Council"
+    start_year = 2023
+    end_year = 2027
+    vision = "Exploit information and technology to deliver change and innovation."
+
+
+class PrincipleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Principle
+        django_get_or_create = ["strategy", "number"]
+
+    strategy = factory.SubFactory(StrategyFactory)
+    number = factory.Sequence(lambda n: n % 7 + 1)
+    title = factory.LazyAttribute(lambda p: f"Principle {p.number}")
+
+
+class PeriodFactory(factory.django.DjangoModelFactory):
+    """A reporting period from a key such as '2024-25-Q2', with the standard deadline."""
+
+    class Meta:
+        model = ReportingPeriod
+        django_get_or_create = ["financial_year", "quarter"]
+
+    class Params:
+        key = "2024-25-Q2"
+        fq = factory.LazyAttribute(lambda p: FinancialQuarter.from_key(p.key))
+
+    financial_year = factory.LazyAttribute(lambda p: p.fq.start_year)
+    quarter = factory.LazyAttribute(lambda p: p.fq.quarter)
+    start_date = factory.LazyAttribute(lambda p: p.fq.start_date)
+    end_date = factory.LazyAttribute(lambda p: p.fq.end_date)
+    update_deadline = factory.LazyAttribute(lambda p: p.fq.update_deadline())
+
+
+class BusinessCaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BusinessCase
+
+    reference = factory.Sequence(lambda n: f"HLBC-T{n:03d}")
+    strategy = factory.SubFactory(StrategyFactory)
+    title = factory.Sequence(lambda n: f"Business case {n}")
+    sponsor = factory.SubFactory(UserFactory)
+    status = BusinessCaseStatus.APPROVED
+
+
+class BusinessCaseLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BusinessCaseLine
+
+    business_case = factory.SubFactory(BusinessCaseFactory)
+    financial_year = 2024
+    capital_cost = Decimal("1000.00")
+    revenue_cost = Decimal("250.50")
+
+
+class RiskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Risk
+
+    reference = factory.Sequence(lambda n: f"R-T{n:03d}")
+    strategy = factory.SubFactory(StrategyFactory)
+    title = factory.Sequence(lambda n: f"Risk {n}")
+    category = RiskCategory.CYBER_SECURITY
+    owner = factory.SubFactory(UserFactory)
+    inherent_likelihood = 4
+    inherent_impact = 4
+    residual_likelihood = 2
+    residual_impact = 3
+    review_date = datetime.date(2025, 1, 31)
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionItem
+        skip_postgeneration_save = True
+
+    principle = factory.SubFactory(PrincipleFactory)
+    reference = factory.Sequence(lambda n: f"P1-{n + 100:03d}")
+    title = factory.Sequence(lambda n: f"Action {n}")
+    owner = factory.SubFactory(UserFactory)
+    start_date = datetime.date(2023, 4, 1)
+    target_date = datetime.date(2026, 3, 31)
+    status = Status.ON_TRACK
+    rag = Rag.GREEN
+    percent_complete = 10
+
+    @factory.post_generation
+    def delegates(action, create, extracted, **kwargs):
+        if extracted:
+            action.delegates.add(*extracted)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CommitteeMeeting
+        django_get_or_create = ["committee", "date"]
+
+    committee = "Corporate Policy Committee"
+    date = datetime.date(2024, 11, 21)
+
+
+class CommitteeReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CommitteeReport
+
+    sequence = factory.Sequence(lambda n: n + 1)
+    financial_year = 2024
+    reference = factory.LazyAttribute(lambda r: f"CP/{r.sequence}/{r.financial_year % 100:02d}-{(r.financial_year + 1) % 100:02d}")
+    meeting = factory.SubFactory(MeetingFactory)
+    title = "ICT Strategy 2023–27: progress report"
+    report_of = "Executive Director Corporate Services"
