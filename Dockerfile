@@ -1,0 +1,10 @@
+FROM python:3.11-slim-bookworm
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY . .
+RUN pip install --no-cache-dir -c constraints.txt .
+RUN useradd --create-home app && mkdir -p /data/media && chown app /data/media
+USER app
+ENV PYTHONUNBUFFERED=1
