@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test lock bench clean
+.PHONY: run setup test lock assets bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,19 @@ test: $(VENV)/.installed-dev
 lock: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	$(BIN)/pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+
+# Re-vendor the front end from npm (package.json): GOV.UK Frontend compiled for a non-gov.uk
+# service, and axe-core for the accessibility tests. The results are committed, so `make run`
+# needs no Node.js.
+GOVUK := node_modules/govuk-frontend/dist/govuk
+assets:
+	npm ci --no-audit --no-fund
+	./node_modules/.bin/sass --style=compressed --no-source-map --load-path=node_modules --quiet-deps \
+		assets/govuk.scss static/vendor/govuk-frontend/govuk-frontend.min.css
+	cp $(GOVUK)/govuk-frontend.min.js static/vendor/govuk-frontend/
+	rm -rf static/vendor/govuk-frontend/assets && mkdir -p static/vendor/govuk-frontend/assets
+	cp -r $(GOVUK)/assets/images static/vendor/govuk-frontend/assets/
+	cp node_modules/axe-core/axe.min.js tests/browser/vendor/axe.min.js
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -1,0 +1,31 @@
+"""The service navigation: each role sees only the sections it may use."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    permission: str | None = None
+
+
+NAVIGATION = [
+    NavItem("Dashboard", "dashboard"),
+]
+
+
+def navigation(request) -> dict:
+    user = request.user
+    if not user.is_authenticated:
+        return {"navigation": []}
+    items = []
+    for item in NAVIGATION:
+        if item.permission and not user.has_perm(item.permission):
+            continue
+        href = reverse(item.url_name)
+        current = request.path == href if href == "/" else request.path.startswith(href)
+        items.append({"label": item.label, "href": href, "current": current})
+    return {"navigation": items}
