@@ -1,0 +1,87 @@
+"""One FilterSet for actions, shared by the /actions/ page, its exports and the REST API."""
+
+import django_filters
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
+
+from principles.models import Principle
+from reporting.periods import FinancialQuarter, PeriodKeyError
+
+from .choices import CLOSED_STATUSES, Rag, Status
+from .models import ActionItem
+
+
+class PeriodKeyField(forms.CharField):
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return FinancialQuarter.parse(value)
+        except PeriodKeyError as error:
+            raise forms.ValidationError(str(error), code="invalid_period") from None
+
+
+class PeriodKeyFilter(django_filters.Filter):
+    """Actions with (or, with exclude=True, without) an update for a period given as 2024-25-Q2."""
+
+    field_class = PeriodKeyField
+
+    def filter(self, qs, value: FinancialQuarter | None):
+        if value is None:
+            return qs
+        updated = ActionItem.objects.filter(
+            updates__period__financial_year=value.start_year, updates__period__quarter=value.quarter
+        ).values("pk")
+        return qs.exclude(pk__in=updated) if self.exclude else qs.filter(pk__in=updated)
+
+
+class ActionFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label="Reference or title contains")
+    principle = django_filters.ModelMultipleChoiceFilter(
+        field_name="principle__number", to_field_name="number", queryset=Principle.objects.all(), label="Principle"
+    )
+    status = django_filters.MultipleChoiceFilter(choices=Status.choices)
+    rag = django_filters.MultipleChoiceFilter(choices=Rag.choices, label="RAG")
+    owner = django_filters.ModelChoiceFilter(
+        field_name="owner__username",
+        to_field_name="username",
+        queryset=get_user_model().objects.filter(owned_actions__isnull=False).distinct().order_by("username"),
+        label="Owner",
+    )
+    overdue = django_filters.BooleanFilter(method="filter_overdue", label="Overdue")
+    updated_in = PeriodKeyFilter(label="Updated in period (e.g. 2024-25-Q2)")
+    not_updated_in = PeriodKeyFilter(exclude=True, label="Not yet updated in period (e.g. 2024-25-Q2)")
+    ordering = django_filters.OrderingFilter(
+        fields=(
+            ("reference", "reference"),
+            ("title", "title"),
+            ("principle__number", "principle"),
+            ("owner__last_name", "owner"),
+            ("target_date", "target_date"),
+            ("status", "status"),
+            ("rag", "rag"),
+            ("percent_complete", "percent_complete"),
+        ),
+        label="Sort by",
+    )
+
+    class Meta:
+        model = ActionItem
+        fields = ["q", "principle", "status", "rag", "owner", "overdue", "updated_in", "not_updated_in"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(reference__icontains=value) | Q(title__icontains=value))
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        today = timezone.localdate()
+        overdue = Q(revised_target_date__lt=today) | Q(revised_target_date__isnull=True, target_date__lt=today)
+        overdue &= ~Q(status__in=CLOSED_STATUSES)
+        return queryset.filter(overdue) if value else queryset.exclude(overdue)

@@ -1,0 +1,32 @@
+"""Presentation in the council's conventions: pounds, RAG shown in words as well as colour."""
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django import template
+from django.utils.html import format_html
+
+from actions.choices import Rag
+
+register = template.Library()
+
+
+@register.filter
+def pounds(value) -> str:
+    """£1,250,000 for whole pounds, £1,250.50 with pence, -£300 for a saving shown as negative."""
+    if value is None or value == "":
+        return ""
+    try:
+        amount = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        return str(value)
+    sign = "-" if amount < 0 else ""
+    amount = abs(amount)
+    text = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
+    return f"{sign}£{text}"
+
+
+@register.simple_tag
+def rag_tag(rag: str) -> str:
+    """The RAG rating as a word in a coloured box: colour never carries it alone."""
+    label = Rag(rag).label if rag in Rag.values else "Not rated"
+    return format_html('<strong class="app-rag app-rag--{}">{}</strong>', rag or "none", label)

@@ -1,0 +1,61 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from actions.models import ProgressUpdate
+from actions.selectors import action_states_as_at, action_states_current, rollup_by_principle
+from principles.models import Principle
+from tests import factories
+
+
+def add_update(action, period, status, rag, percent, commentary="ok"):
+    now = timezone.now()
+    return ProgressUpdate.objects.create(
+        action=action, period=period, status=status, rag=rag, percent_complete=percent,
+        commentary=commentary, author=action.owner, created_at=now, updated_at=now,
+    )
+
+
+@pytest.fixture
+def history(db):
+    q1, q2, q3 = (factories.PeriodFactory(key=k) for k in ("2024-25-Q1", "2024-25-Q2", "2024-25-Q3"))
+    p1 = factories.PrincipleFactory(number=1)
+    p2 = factories.PrincipleFactory(number=2, strategy=p1.strategy)
+    a = factories.ActionFactory(reference="P1-01", principle=p1, target_date=datetime.date(2024, 8, 31))
+    b = factories.ActionFactory(reference="P1-02", principle=p1, target_date=datetime.date(2025, 3, 31))
+    c = factories.ActionFactory(reference="P2-01", principle=p2, target_date=datetime.date(2025, 3, 31))
+    add_update(a, q1, "on_track", "green", 40)
+    add_update(a, q2, "at_risk", "amber", 60)
+    add_update(b, q1, "on_track", "green", 10)
+    add_update(b, q3, "completed", "green", 100)
+    add_update(c, q3, "off_track", "red", 5)
+    return {"q1": q1, "q2": q2, "q3": q3, "principles": [p1, p2]}
+
+
+def test_state_as_at_a_period_ignores_later_updates(history, django_assert_num_queries):
+    with django_assert_num_queries(3):
+        states = {s.action.reference: s for s in action_states_as_at(period=history["q2"])}
+    assert (states["P1-01"].status, states["P1-01"].percent_complete, states["P1-01"].overdue) == ("at_risk", 60, True)
+    assert (states["P1-02"].status, states["P1-02"].update.period.key) == ("on_track", "2024-25-Q1")
+    assert (states["P2-01"].status, states["P2-01"].update) == ("not_started", None)
+
+
+def test_rollup_counts_and_average(history):
+    states = action_states_as_at(period=history["q3"])
+    per_principle, overall = rollup_by_principle(states=states, principles=history["principles"])
+    (p1, first), (p2, second) = per_principle
+    assert first.total == 2 and first.by_status["completed"] == 1 and first.by_rag["amber"] == 1
+    assert first.average_percent == Decimal("80.0")
+    assert first.overdue == 1
+    assert second.by_rag["red"] == 1
+    assert overall.total == 3
+    assert overall.average_percent == Decimal("55.0")
+
+
+def test_current_states_use_the_action_fields(history):
+    states = action_states_current(on=datetime.date(2024, 9, 1))
+    assert [s.overdue for s in states] == [True, False, False]
+    _, overall = rollup_by_principle(states=states, principles=list(Principle.objects.all()))
+    assert overall.total == 3
