@@ -14,6 +14,8 @@ class NavItem:
 
 NAVIGATION = [
     NavItem("Dashboard", "dashboard"),
+    NavItem("Business cases", "business-case-list", "strategy.view_businesscase"),
+    NavItem("Risks", "risk-list", "strategy.view_risk"),
 ]
 
 

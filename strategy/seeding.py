@@ -22,14 +22,13 @@ from reporting.models import CommitteeMeeting, CommitteeReport, ReportImplicatio
 from reporting.periods import FinancialQuarter, add_working_days, quarters_between
 
 from . import demo_data, seed_data
-from .models import BusinessCase, BusinessCaseLine, Risk, Strategy
+from .models import ESCALATION_THRESHOLD, BusinessCase, BusinessCaseLine, Risk, Strategy, escalation_reason
 from .roles import sync_role_groups
 
 LONDON = ZoneInfo("Europe/London")
 # The demo history stops at a fixed quarter so every run, on any day, loads the same rows.
 DEMO_HISTORY_THROUGH = FinancialQuarter(2026, 2)
 DEMO_REVIEW_BASE = datetime.date(2026, 7, 1)
-ESCALATION_THRESHOLD = 15
 
 
 def _upsert(model: type[models.Model], lookup: dict, values: dict) -> models.Model:
@@ -256,11 +255,7 @@ def seed_demo_data(strategy: Strategy) -> None:
                 "mitigation": item["mitigation"],
                 "review_date": _add_months(DEMO_REVIEW_BASE, item["review_months"]),
                 "on_strategic_register": item["on_strategic_register"] or escalated,
-                "escalation_reason": (
-                    f"Residual score {residual} is {ESCALATION_THRESHOLD} or more: escalated to the Strategic Risk Register."
-                    if escalated
-                    else ""
-                ),
+                "escalation_reason": escalation_reason(residual) if escalated else "",
                 "is_demo": True,
             },
         )
