@@ -73,3 +73,10 @@ def display_cell(value: Any) -> Cell:
 
 def table_cells(row: Any, columns: list[Column]) -> list[Cell]:
     return [display_cell(column.value(row)) for column in columns]
+
+
+def table_headers(columns: list[Column], sample: Any | None) -> list[tuple[str, bool]]:
+    """(header, numeric) for each column, numeric as its values are, so headers align with cells."""
+    if sample is None:
+        return [(column.header, False) for column in columns]
+    return [(column.header, cell.numeric) for column, cell in zip(columns, table_cells(sample, columns), strict=True)]

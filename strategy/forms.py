@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from principles.models import Principle
 
 from .choices import BusinessCaseStatus, RiskCategory
-from .models import MONEY_FIELD_NAMES, BusinessCase, BusinessCaseLine
+from .models import MONEY_FIELD_NAMES, SCORE_FIELDS, BusinessCase, BusinessCaseLine
 from .services import ALLOWED_TRANSITIONS, TRANSITION_VERBS, LineFigures, RiskDetails, RiskScores
 
 SCORE_CHOICES = [("", "Choose")] + [(n, str(n)) for n in range(1, 6)]
@@ -174,7 +174,7 @@ class ScoresMixin(forms.Form):
     )
 
     def scores(self) -> RiskScores:
-        return RiskScores(**{name: self.cleaned_data[name] for name in RiskScores.__dataclass_fields__})
+        return RiskScores(**{name: self.cleaned_data[name] for name in SCORE_FIELDS})
 
 
 class DateInput(forms.DateInput):
@@ -206,7 +206,7 @@ class RiskForm(GovukFormMixin, ScoresMixin):
                 name: getattr(risk, name)
                 for name in (
                     "title", "description", "category", "mitigation", "review_date",
-                    "on_strategic_register", "escalation_reason", *RiskScores.__dataclass_fields__,
+                    "on_strategic_register", "escalation_reason", *SCORE_FIELDS,
                 )
             }
             initial.update(owner=risk.owner_id, business_cases=[c.pk for c in risk.business_cases.all()])

@@ -40,6 +40,12 @@ SCORE_BANDS = (
 ESCALATION_THRESHOLD = 15
 
 
+def needs_escalation(residual_score: int) -> bool:
+    """The rule for the Strategic Risk Register. Scores are likelihood × impact, so 14 never
+    occurs in practice; the rule is a threshold and is tested as one (14, 15, 25)."""
+    return residual_score >= ESCALATION_THRESHOLD
+
+
 def escalation_reason(residual_score: int) -> str:
     return (
         f"Residual score {residual_score} is {ESCALATION_THRESHOLD} or more: "
@@ -123,17 +129,42 @@ class BusinessCaseLine(models.Model):
         return self.cashable_benefit + self.non_cashable_benefit - self.capital_cost - self.revenue_cost
 
 
-class Risk(models.Model):
+SCORE_FIELDS = ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact")
+
+
+class Scored(models.Model):
+    """Likelihood and impact, each 1 to 5, before (inherent) and after (residual) mitigation."""
+
+    inherent_likelihood = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
+    inherent_impact = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
+    residual_likelihood = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
+    residual_impact = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(**{f"{field}__gte": 1, f"{field}__lte": 5}), name=f"%(class)s_{field}_1_to_5"
+            )
+            for field in SCORE_FIELDS
+        ]
+
+    @property
+    def inherent_score(self) -> int:
+        return self.inherent_likelihood * self.inherent_impact
+
+    @property
+    def residual_score(self) -> int:
+        return self.residual_likelihood * self.residual_impact
+
+
+class Risk(Scored):
     reference = models.CharField(max_length=30, unique=True)
     strategy = models.ForeignKey(Strategy, on_delete=models.PROTECT, related_name="risks")
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
     category = models.CharField(max_length=20, choices=RiskCategory.choices)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_risks")
-    inherent_likelihood = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
-    inherent_impact = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
-    residual_likelihood = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
-    residual_impact = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
     mitigation = models.TextField(blank=True)
     review_date = models.DateField()
     on_strategic_register = models.BooleanField(default=False)
@@ -146,23 +177,13 @@ class Risk(models.Model):
     class Meta:
         ordering = ["reference"]
         constraints = [
-            *[
-                models.CheckConstraint(condition=Q(**{f"{field}__gte": 1, f"{field}__lte": 5}), name=f"risk_{field}_1_to_5")
-                for field in ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact")
-            ],
+            *Scored.Meta.constraints,
             models.CheckConstraint(condition=Q(category__in=RiskCategory.values), name="risk_category_valid"),
         ]
 
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
 
-    @property
-    def inherent_score(self) -> int:
-        return self.inherent_likelihood * self.inherent_impact
-
-    @property
-    def residual_score(self) -> int:
-        return self.residual_likelihood * self.residual_impact
 
     @property
     def residual_band(self) -> "ScoreBand":
@@ -235,36 +256,20 @@ class BusinessCaseRevision(models.Model):
         ]
 
 
-class RiskReview(models.Model):
+class RiskReview(Scored):
     """A dated review of a risk: the scores the reviewer set and what they noted."""
 
     risk = models.ForeignKey(Risk, on_delete=models.CASCADE, related_name="reviews")
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reviewed_at = models.DateTimeField(default=timezone.now)
-    inherent_likelihood = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
-    inherent_impact = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
-    residual_likelihood = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
-    residual_impact = models.PositiveSmallIntegerField(validators=ONE_TO_FIVE)
     note = models.TextField()
     next_review_date = models.DateField()
     escalated = models.BooleanField(default=False, help_text="This review put the risk on the strategic register.")
 
     class Meta:
         ordering = ["risk", "-reviewed_at", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(**{f"{field}__gte": 1, f"{field}__lte": 5}), name=f"riskreview_{field}_1_to_5"
-            )
-            for field in ("inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact")
-        ]
+        constraints = Scored.Meta.constraints
 
     def __str__(self) -> str:
         return f"{self.risk.reference} reviewed {self.reviewed_at:%d %B %Y}"
 
-    @property
-    def inherent_score(self) -> int:
-        return self.inherent_likelihood * self.inherent_impact
-
-    @property
-    def residual_score(self) -> int:
-        return self.residual_likelihood * self.residual_impact

@@ -22,7 +22,7 @@ from reporting.models import CommitteeMeeting, CommitteeReport, ReportImplicatio
 from reporting.periods import FinancialQuarter, add_working_days, quarters_between
 
 from . import demo_data, seed_data
-from .models import ESCALATION_THRESHOLD, BusinessCase, BusinessCaseLine, Risk, Strategy, escalation_reason
+from .models import BusinessCase, BusinessCaseLine, Risk, Strategy, escalation_reason, needs_escalation
 from .roles import sync_role_groups
 
 LONDON = ZoneInfo("Europe/London")
@@ -238,7 +238,7 @@ def seed_demo_data(strategy: Strategy) -> None:
     risks = {}
     for item in demo_data.DEMO_RISKS:
         residual = item["residual_likelihood"] * item["residual_impact"]
-        escalated = residual >= ESCALATION_THRESHOLD
+        escalated = needs_escalation(residual)
         risk = _upsert(
             Risk,
             {"reference": item["reference"]},

@@ -18,8 +18,8 @@ from principles.models import Principle
 
 from .choices import BusinessCaseStatus, RiskCategory
 from .models import (
-    ESCALATION_THRESHOLD,
     MONEY_FIELD_NAMES,
+    SCORE_FIELDS,
     BusinessCase,
     BusinessCaseLine,
     BusinessCaseRevision,
@@ -28,6 +28,7 @@ from .models import (
     RiskReview,
     Strategy,
     escalation_reason,
+    needs_escalation,
 )
 from .permissions import can_edit_risk, can_manage_business_cases, can_manage_risks
 
@@ -254,7 +255,7 @@ class RiskScores:
     residual_impact: int
 
     def as_dict(self) -> dict[str, int]:
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+        return {name: getattr(self, name) for name in SCORE_FIELDS}
 
 
 @dataclass
@@ -274,7 +275,7 @@ class RiskDetails:
 
 def _apply_escalation(risk: Risk) -> bool:
     """Put a risk whose residual score reaches the threshold on the strategic register, with why."""
-    if risk.residual_score < ESCALATION_THRESHOLD:
+    if not needs_escalation(risk.residual_score):
         return False
     if risk.on_strategic_register and risk.escalation_reason.strip():
         return False
@@ -300,7 +301,7 @@ def _record_review(risk: Risk, *, user: AbstractBaseUser, note: str, escalated: 
         note=note,
         next_review_date=risk.review_date,
         escalated=escalated,
-        **{name: getattr(risk, name) for name in RiskScores.__dataclass_fields__},
+        **{name: getattr(risk, name) for name in SCORE_FIELDS},
     )
     review.full_clean()
     review.save()
@@ -353,7 +354,7 @@ def risk_update(*, risk: Risk, user: AbstractBaseUser, details: RiskDetails, sco
             raise PermissionDenied("Only a strategy lead can take a risk off the strategic register.")
         if set(details.business_cases) != set(risk.business_cases.all()):
             raise PermissionDenied("Only a strategy lead can change which business cases a risk affects.")
-    scores_before = RiskScores(**{name: getattr(risk, name) for name in RiskScores.__dataclass_fields__})
+    scores_before = RiskScores(**{name: getattr(risk, name) for name in SCORE_FIELDS})
     _set_details(risk, details)
     for name, value in scores.as_dict().items():
         setattr(risk, name, value)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from . import permissions, selectors, services
-from .columns import BUSINESS_CASE_COLUMNS, MONEY_COLUMNS, RISK_COLUMNS, table_cells
+from .columns import BUSINESS_CASE_COLUMNS, MONEY_COLUMNS, RISK_COLUMNS, table_cells, table_headers
 from .exports import FORMATS, export_response
 from .forms import (
     BusinessCaseForm,
@@ -22,7 +22,7 @@ from .forms import (
     govuk_widgets,
     transition_choices,
 )
-from .models import SCORE_BANDS, BusinessCase, Risk, Strategy
+from .models import SCORE_BANDS, SCORE_FIELDS, BusinessCase, Risk, Strategy
 
 HEAT_MAP_BASES = (("inherent", "Inherent risk (before mitigation)"), ("residual", "Residual risk (after mitigation)"))
 
@@ -85,8 +85,8 @@ def business_case_list(request: HttpRequest) -> HttpResponse:
         {
             "filterset": filterset,
             "error_forms": _errors_of(filterset.form),
-            "headers": [column.header for column in BUSINESS_CASE_COLUMNS],
-            "rows": [(row.case, table_cells(row, BUSINESS_CASE_COLUMNS)) for row in rows],
+            "headers": table_headers(BUSINESS_CASE_COLUMNS, rows[0] if rows else None),
+            "rows": [(row.case, table_cells(row, BUSINESS_CASE_COLUMNS), False) for row in rows],
             "totals": table_cells(money, MONEY_COLUMNS),
             "label_span": len(BUSINESS_CASE_COLUMNS) - len(MONEY_COLUMNS),
             "year_label": f"{year}/{(year + 1) % 100:02d}" if year else None,
@@ -129,7 +129,6 @@ def business_case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "current_revision": len(case.revisions.all()) + 1,
             "may_manage": may_manage,
             "next_steps": transition_choices(case.status) if may_manage else [],
-            "transition_form": TransitionForm(),
             "is_editable": case.status in services.DETAILS_EDITABLE,
         },
     )
@@ -294,8 +293,9 @@ def risk_list(request: HttpRequest) -> HttpResponse:
         {
             "filterset": filterset,
             "error_forms": _errors_of(filterset.form),
-            "headers": [column.header for column in RISK_COLUMNS],
-            "rows": [(risk, table_cells(risk, RISK_COLUMNS)) for risk in risks],
+            "headers": table_headers(RISK_COLUMNS, risks[0] if risks else None),
+            # The last column says whether the review is overdue; the flag makes it stand out.
+            "rows": [(risk, table_cells(risk, RISK_COLUMNS), risk.is_review_overdue) for risk in risks],
             "heat_maps": _heat_map(request, risks),
             "bands": SCORE_BANDS,
             "query": request.GET.urlencode(),
@@ -366,7 +366,7 @@ def risk_edit(request: HttpRequest, reference: str) -> HttpResponse:
 def risk_review(request: HttpRequest, reference: str) -> HttpResponse:
     risk = _get_or_404(selectors.risk_detail, reference)
     _require(permissions.can_edit_risk(request.user, risk))
-    initial = {name: getattr(risk, name) for name in services.RiskScores.__dataclass_fields__}
+    initial = {name: getattr(risk, name) for name in SCORE_FIELDS}
     form = RiskReviewForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
