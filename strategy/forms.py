@@ -33,7 +33,9 @@ def govuk_widgets(form: forms.BaseForm) -> forms.BaseForm:
     for field in form.fields.values():
         widget = field.widget
         css = next((c for kind, c in WIDGET_CLASSES.items() if isinstance(widget, kind)), "govuk-input")
-        widget.attrs["class"] = f"{css} {widget.attrs.get('class', '')}".strip()
+        existing = widget.attrs.get("class", "")
+        if css not in existing.split():
+            widget.attrs["class"] = f"{css} {existing}".strip()
     return form
 
 
@@ -117,6 +119,7 @@ class FiguresForm(GovukFormMixin, forms.Form):
                         "max_digits": f"The {MONEY_LABELS[name].lower()} for {label} is too large.",
                     },
                 )
+        govuk_widgets(self)
 
     def rows(self):
         """(year label, [bound fields]) for the figures table."""
@@ -180,8 +183,15 @@ class ScoresMixin(forms.Form):
 class DateInput(forms.DateInput):
     input_type = "date"
 
+    def __init__(self, attrs=None):
+        super().__init__({"class": "govuk-input--width-10", **(attrs or {})}, format="%Y-%m-%d")
+
 
 class RiskForm(GovukFormMixin, ScoresMixin):
+    field_order = [
+        "reference", "title", "description", "category", "owner", *SCORE_FIELDS, "mitigation", "review_date",
+        "on_strategic_register", "escalation_reason", "business_cases",
+    ]
     reference = forms.CharField(max_length=30, help_text="For example ICT-R16.")
     title = forms.CharField(max_length=200)
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
