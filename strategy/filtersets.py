@@ -12,6 +12,7 @@ from .choices import BusinessCaseStatus, RiskCategory
 from .models import SCORE_BANDS, BusinessCase, BusinessCaseLine, Risk
 
 ONE_TO_FIVE_CHOICES = [(n, str(n)) for n in range(1, 6)]
+SCORE_ERRORS = {"invalid_choice": "Choose a likelihood or impact from 1 to 5."}
 
 
 class YesNoSelect(forms.Select):
@@ -54,6 +55,7 @@ class BusinessCaseFilterSet(django_filters.FilterSet):
         field_name="lines__financial_year",
         choices=financial_year_choices,
         empty_label="Any year",
+        error_messages={"invalid_choice": "Choose a financial year the business cases have figures for."},
         label="Financial year",
         distinct=True,
     )
@@ -86,15 +88,24 @@ class RiskFilterSet(django_filters.FilterSet):
         choices=[(band.key, f"{band.label} ({band.low}–{band.high})") for band in SCORE_BANDS],
         method="filter_band",
         empty_label="Any band",
+        error_messages={"invalid_choice": "Choose a residual score band from the list."},
         label="Residual score band",
     )
     review_overdue = django_filters.BooleanFilter(method="filter_review_overdue", label="Review overdue", widget=YesNoSelect
     )
     # One cell of either heat map: ?residual_likelihood=4&residual_impact=3.
-    inherent_likelihood = django_filters.ChoiceFilter(choices=ONE_TO_FIVE_CHOICES, empty_label="Any")
-    inherent_impact = django_filters.ChoiceFilter(choices=ONE_TO_FIVE_CHOICES, empty_label="Any")
-    residual_likelihood = django_filters.ChoiceFilter(choices=ONE_TO_FIVE_CHOICES, empty_label="Any")
-    residual_impact = django_filters.ChoiceFilter(choices=ONE_TO_FIVE_CHOICES, empty_label="Any")
+    inherent_likelihood = django_filters.ChoiceFilter(
+        choices=ONE_TO_FIVE_CHOICES, empty_label="Any", error_messages=SCORE_ERRORS
+    )
+    inherent_impact = django_filters.ChoiceFilter(
+        choices=ONE_TO_FIVE_CHOICES, empty_label="Any", error_messages=SCORE_ERRORS
+    )
+    residual_likelihood = django_filters.ChoiceFilter(
+        choices=ONE_TO_FIVE_CHOICES, empty_label="Any", error_messages=SCORE_ERRORS
+    )
+    residual_impact = django_filters.ChoiceFilter(
+        choices=ONE_TO_FIVE_CHOICES, empty_label="Any", error_messages=SCORE_ERRORS
+    )
     ordering = django_filters.OrderingFilter(
         fields=(
             ("reference", "reference"),

@@ -93,6 +93,15 @@ class BusinessCaseForm(GovukFormMixin, forms.Form):
             del self.fields["reference"]
 
 
+class PoundsField(forms.DecimalField):
+    """Pounds as people type them: "£1,250,000" and "1250000" both mean one and a quarter million."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", "").replace("£", "", 1)
+        return super().to_python(value)
+
+
 class FiguresForm(GovukFormMixin, forms.Form):
     """The figures for each financial year of the MTFS, one field per year and measure, in pounds."""
 
@@ -107,14 +116,14 @@ class FiguresForm(GovukFormMixin, forms.Form):
         for year in years:
             label = f"{year}/{(year + 1) % 100:02d}"
             for name in MONEY_FIELD_NAMES:
-                self.fields[f"{name}_{year}"] = forms.DecimalField(
+                self.fields[f"{name}_{year}"] = PoundsField(
                     label=f"{MONEY_LABELS[name]}, {label}",
                     max_digits=14,
                     decimal_places=2,
                     required=False,
                     widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-10"}),
                     error_messages={
-                        "invalid": f"Enter the {MONEY_LABELS[name].lower()} for {label} in pounds, like 1250000 or 1250.50.",
+                        "invalid": f"Enter the {MONEY_LABELS[name].lower()} for {label} in pounds, like £1,250,000 or 1250.50.",
                         "max_decimal_places": f"Enter the {MONEY_LABELS[name].lower()} for {label} to the nearest penny.",
                         "max_digits": f"The {MONEY_LABELS[name].lower()} for {label} is too large.",
                     },
@@ -248,7 +257,8 @@ class RiskReviewForm(GovukFormMixin, ScoresMixin):
     note = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         label="What the review found",
-        error_messages={"required": "Say what the review found."},
+        # Required, but checked by risk_review with the date, so both errors show at once.
+        required=False,
     )
     next_review_date = forms.DateField(
         widget=DateInput, error_messages={"invalid": "Enter the next review date as a real date."}

@@ -81,11 +81,21 @@ def test_a_lead_creates_submits_approves_and_revises_a_case(client, db):
     client.force_login(lead)
     response = client.post(
         reverse("business-case-create"),
-        {"reference": "HLBC-2026-02", "title": "Telephony", "sponsor": lead.pk, "capital_cost_2024": "1250.50"},
+        {
+            "reference": "HLBC-2026-02",
+            "title": "Telephony",
+            "sponsor": lead.pk,
+            "capital_cost_2024": "1250.50",
+            "revenue_cost_2025": "£1,250,000",
+            "cashable_benefit_2025": "-0.01",
+        },
     )
     assert response.status_code == 302
     case = BusinessCase.objects.get(reference="HLBC-2026-02")
-    assert case.lines.get().capital_cost == Decimal("1250.50")
+    assert list(case.lines.values_list("financial_year", "capital_cost", "revenue_cost", "cashable_benefit")) == [
+        (2024, Decimal("1250.50"), Decimal("0.00"), Decimal("0.00")),
+        (2025, Decimal("0.00"), Decimal("1250000.00"), Decimal("-0.01")),
+    ]
 
     transition = reverse("business-case-transition", args=[case.reference])
     client.post(transition, {"to_status": "submitted"})
@@ -103,6 +113,8 @@ def test_a_lead_creates_submits_approves_and_revises_a_case(client, db):
     assert response.status_code == 302
     detail = client.get(reverse("business-case-detail", args=[case.reference])).content.decode()
     assert "£2,000" in detail and "£1,250.50" in detail and "2025/26 annual review" in detail
+    # The revision replaced both years; revision 1 keeps the 2025/26 figures that were approved.
+    assert "£1,250,000" in detail
 
 
 def test_bad_money_shows_an_error_summary_not_a_500(client, case):
@@ -134,6 +146,31 @@ def test_the_owner_edits_and_reviews_their_risk(client, risk):
     assert "now on the strategic register" in response.content.decode()
     risk.refresh_from_db()
     assert risk.on_strategic_register and risk.reviews.get().reviewed_by == risk.owner
+
+
+def test_a_review_reports_every_problem_at_once(client, risk):
+    client.force_login(risk.owner)
+    response = client.post(
+        reverse("risk-review", args=[risk.reference]),
+        {
+            "inherent_likelihood": "4",
+            "inherent_impact": "4",
+            "residual_likelihood": "2",
+            "residual_impact": "3",
+            "note": "",
+            "next_review_date": "2020-01-01",
+        },
+    )
+    page = response.content.decode()
+    assert "There is a problem" in page
+    assert "Say what the review found." in page and "The next review date must be in the future." in page
+
+
+def test_a_bad_filter_shows_an_error_summary(client, db):
+    client.force_login(factories.committee_member())
+    response = client.get(reverse("risk-list"), {"band": "enormous"})
+    assert response.status_code == 200
+    assert "Choose a residual score band from the list." in response.content.decode()
 
 
 def test_another_manager_cannot_edit_the_risk(client, risk):
