@@ -234,8 +234,12 @@ class RiskForm(GovukFormMixin, ScoresMixin):
         if risk is not None:
             del self.fields["reference"]
         if not may_manage:
-            # An owner edits their risk but not who owns it or which cases it touches.
-            for name in ("owner", "business_cases"):
+            # An owner edits their risk but not who owns it, which cases it touches, or whether
+            # it comes off the strategic register (risk_update refuses those; here they are fixed).
+            fixed = ["owner", "business_cases"]
+            if risk is not None and risk.on_strategic_register:
+                fixed += ["on_strategic_register", "escalation_reason"]
+            for name in fixed:
                 self.fields[name].disabled = True
 
     def details(self) -> RiskDetails:
