@@ -30,12 +30,14 @@ WIDGET_CLASSES = {
 
 def govuk_widgets(form: forms.BaseForm) -> forms.BaseForm:
     """Give each widget its GOV.UK Frontend class (also used on the FilterSets' forms)."""
-    for field in form.fields.values():
+    for name, field in form.fields.items():
         widget = field.widget
         css = next((c for kind, c in WIDGET_CLASSES.items() if isinstance(widget, kind)), "govuk-input")
         existing = widget.attrs.get("class", "")
         if css not in existing.split():
             widget.attrs["class"] = f"{css} {existing}".strip()
+        if field.help_text and not isinstance(widget, forms.CheckboxSelectMultiple):
+            widget.attrs["aria-describedby"] = f"{name}-hint"
     return form
 
 
@@ -52,7 +54,8 @@ class GovukFormMixin:
             if name in self.fields:
                 widget = self.fields[name].widget
                 widget.attrs["class"] += " " + widget.attrs["class"].split()[0] + "--error"
-                widget.attrs["aria-describedby"] = f"{name}-error"
+                described_by = widget.attrs.get("aria-describedby", "")
+                widget.attrs["aria-describedby"] = f"{described_by} {name}-error".strip()
 
 
 def _user_choices():
@@ -241,6 +244,7 @@ class RiskForm(GovukFormMixin, ScoresMixin):
                 fixed += ["on_strategic_register", "escalation_reason"]
             for name in fixed:
                 self.fields[name].disabled = True
+                self.fields[name].help_text = "Only a strategy lead can change this."
 
     def details(self) -> RiskDetails:
         data = self.cleaned_data

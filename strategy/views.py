@@ -22,7 +22,8 @@ from .forms import (
     govuk_widgets,
     transition_choices,
 )
-from .models import SCORE_BANDS, SCORE_FIELDS, BusinessCase, Risk, Strategy
+from .choices import BusinessCaseStatus
+from .models import SCORE_BANDS, SCORE_FIELDS, BusinessCase, Risk, ScoreBand, Strategy
 
 HEAT_MAP_BASES = (("inherent", "Inherent risk (before mitigation)"), ("residual", "Residual risk (after mitigation)"))
 
@@ -175,8 +176,8 @@ def business_case_create(request: HttpRequest) -> HttpResponse:
 def business_case_edit(request: HttpRequest, reference: str) -> HttpResponse:
     _require(permissions.can_manage_business_cases(request.user))
     case = _get_or_404(selectors.business_case_detail, reference)
-    # Figures are edited here only in draft; an approved case's change through a revision.
-    with_figures = case.status == "draft"
+    # Figures are edited here only in draft; an approved case's figures change through a revision.
+    with_figures = case.status == BusinessCaseStatus.DRAFT
     form = BusinessCaseForm(request.POST or None, business_case=case)
     figures = (
         FiguresForm(request.POST or None, years=figure_years(case, case.strategy), lines=list(case.lines.all()))
@@ -269,8 +270,8 @@ def _heat_map(request: HttpRequest, risks: list[Risk]) -> list[dict]:
                 query = request.GET.copy()
                 query[f"{basis}_likelihood"] = cell.likelihood
                 query[f"{basis}_impact"] = cell.impact
-                band = next(b for b in SCORE_BANDS if b.low <= cell.score <= b.high)
-                cells.append({"cell": cell, "band": band, "href": f"{reverse('risk-list')}?{query.urlencode()}"})
+                href = f"{reverse('risk-list')}?{query.urlencode()}"
+                cells.append({"cell": cell, "band": ScoreBand.for_score(cell.score), "href": href})
             rows.append({"likelihood": row[0].likelihood, "cells": cells})
         maps.append({"basis": basis, "caption": caption, "rows": rows})
     return maps
