@@ -210,7 +210,7 @@ DEMO_WORKFLOW = {
     "approved": [("draft", "submitted", ""), ("submitted", "approved", "Approved by SIGG.")],
     "rejected": [
         ("draft", "submitted", ""),
-        ("submitted", "rejected", "Rejected by SIGG: the benefits do not cover the cost over the MTFS."),
+        ("submitted", "rejected", "Rejected by the ICT investment board: see the summary for why."),
     ],
     "closed": [
         ("draft", "submitted", ""),
