@@ -169,7 +169,10 @@ def figure_years(business_case: BusinessCase | None, strategy) -> list[int]:
 class TransitionForm(GovukFormMixin, forms.Form):
     to_status = forms.ChoiceField(choices=BusinessCaseStatus.choices, widget=forms.HiddenInput)
     note = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), required=False, help_text="Required when rejecting a case."
+        label="Note for the record",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="Required when rejecting a case.",
     )
 
 

@@ -130,6 +130,7 @@ def business_case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "current_revision": len(case.revisions.all()) + 1,
             "may_manage": may_manage,
             "next_steps": transition_choices(case.status) if may_manage else [],
+            "transition_form": TransitionForm(),
             "is_editable": case.status in services.DETAILS_EDITABLE,
         },
     )
