@@ -15,9 +15,7 @@ def _financial_year_choices() -> list[tuple[int, str]]:
 class CommitteeReportFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Reference or title contains")
     status = django_filters.ChoiceFilter(choices=ReportStatus.choices, empty_label="Any status")
-    financial_year = django_filters.TypedChoiceFilter(
-        choices=_financial_year_choices, coerce=int, empty_label="Any year", label="Financial year"
-    )
+    financial_year = django_filters.ChoiceFilter(empty_label="Any year", label="Financial year")
     meeting = django_filters.ModelChoiceFilter(
         queryset=CommitteeMeeting.objects.order_by("-date"), empty_label="Any meeting", label="Meeting"
     )
@@ -28,6 +26,11 @@ class CommitteeReportFilterSet(django_filters.FilterSet):
     class Meta:
         model = CommitteeReport
         fields = ["q", "status", "financial_year", "meeting"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The years come from the reports themselves, read when the form is built (one query).
+        self.filters["financial_year"].extra["choices"] = _financial_year_choices()
 
     def search(self, queryset, name, value):
         value = value.strip()
