@@ -135,8 +135,7 @@ def committee_report_update(
     if not can_edit_committee_report(user):
         raise PermissionDenied("Only strategy leads can edit committee reports.")
     with transaction.atomic():
-        report = CommitteeReport.objects.select_for_update().get(pk=report.pk)
-        _refuse_published(report)
+        report = _lock_unpublished(report)
         if meeting is None:
             raise ValidationError({"meeting": "Choose the committee meeting the report is for."})
         if financial_year_start(meeting.date) != report.financial_year:
@@ -161,28 +160,42 @@ def committee_report_update(
     return report
 
 
+def _missing_for_approval(report: CommitteeReport) -> list[str]:
+    missing = [label for field, label in REQUIRED_FOR_APPROVAL.items() if not getattr(report, field).strip()]
+    if report.meeting_id is None:
+        missing.insert(0, "the committee meeting")
+    covered = set(report.implications.exclude(text="").values_list("area", flat=True))
+    return missing + [f"Implications: {area.label}" for area in ImplicationArea if area.value not in covered]
+
+
+def _lock_unpublished(report: CommitteeReport) -> CommitteeReport:
+    """The report's row, locked for this transaction; refused if it is already published."""
+    report = CommitteeReport.objects.select_for_update().get(pk=report.pk)
+    _refuse_published(report)
+    return report
+
+
+def _record_step(report: CommitteeReport, *, status: str, user) -> CommitteeReport:
+    """Move to `status`, stamping who and when in that step's <step>_by/<step>_at fields."""
+    report.status = status
+    setattr(report, f"{status}_at", timezone.now())
+    setattr(report, f"{status}_by", user)
+    report.full_clean()
+    report.save()
+    return report
+
+
 def committee_report_approve(*, report: CommitteeReport, user) -> CommitteeReport:
     """Approve a complete draft for the committee's agenda."""
     if not can_edit_committee_report(user):
         raise PermissionDenied("Only strategy leads can approve committee reports for the agenda.")
     with transaction.atomic():
-        report = CommitteeReport.objects.select_for_update().get(pk=report.pk)
-        _refuse_published(report)
+        report = _lock_unpublished(report)
         if report.status != ReportStatus.DRAFT:
             raise ValidationError(f"{report.reference} is already approved for the agenda.")
-        missing = [label for field, label in REQUIRED_FOR_APPROVAL.items() if not getattr(report, field).strip()]
-        if report.meeting_id is None:
-            missing.insert(0, "the committee meeting")
-        covered = set(report.implications.exclude(text="").values_list("area", flat=True))
-        missing += [f"Implications: {area.label}" for area in ImplicationArea if area.value not in covered]
-        if missing:
+        if missing := _missing_for_approval(report):
             raise ValidationError(f"{report.reference} cannot go on the agenda until it has: {'; '.join(missing)}.")
-        report.status = ReportStatus.APPROVED
-        report.approved_at = timezone.now()
-        report.approved_by = user
-        report.full_clean()
-        report.save()
-    return report
+        return _record_step(report, status=ReportStatus.APPROVED, user=user)
 
 
 def committee_report_publish(*, report: CommitteeReport, user) -> CommitteeReport:
@@ -190,13 +203,7 @@ def committee_report_publish(*, report: CommitteeReport, user) -> CommitteeRepor
     if not can_edit_committee_report(user):
         raise PermissionDenied("Only strategy leads can publish committee reports.")
     with transaction.atomic():
-        report = CommitteeReport.objects.select_for_update().get(pk=report.pk)
-        _refuse_published(report)
+        report = _lock_unpublished(report)
         if report.status != ReportStatus.APPROVED:
             raise ValidationError(f"{report.reference} must be approved for the agenda before it is published.")
-        report.status = ReportStatus.PUBLISHED
-        report.published_at = timezone.now()
-        report.published_by = user
-        report.full_clean()
-        report.save()
-    return report
+        return _record_step(report, status=ReportStatus.PUBLISHED, user=user)
