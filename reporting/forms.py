@@ -32,6 +32,7 @@ class CommitteeReportForm(forms.Form):
     meeting = forms.ModelChoiceField(
         queryset=CommitteeMeeting.objects.order_by("-date"),
         label="Committee meeting",
+        empty_label="Choose a meeting",
         help_text="The reference is numbered in the financial year of this meeting.",
         error_messages={"required": "Choose the committee meeting the report is for."},
     )

@@ -47,7 +47,7 @@ class CommitteeReportListView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         if not self.request.user.has_perm("reporting.view_committeereport"):
             raise PermissionDenied("You do not have access to committee reports.")
-        filterset = committee_report_filterset(filters=self.request.GET or None, user=self.request.user)
+        filterset = committee_report_filterset(filters=self.request.GET, user=self.request.user)
         return super().get_context_data(
             filterset=filterset,
             reports=filterset.qs if filterset.is_valid() else CommitteeReport.objects.none(),
