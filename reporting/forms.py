@@ -1,5 +1,7 @@
 """The committee-report form: every section of the council's form, one text per implication area."""
 
+import datetime
+
 from django import forms
 
 from .choices import ImplicationArea
@@ -82,3 +84,29 @@ class CommitteeReportForm(forms.Form):
 
     def access_fields(self):
         return [self[name] for name in _ACCESS_FIELDS]
+
+
+class CommitteeMeetingForm(forms.Form):
+    """A meeting date as the GOV.UK date pattern asks for it: day, month and year boxes."""
+
+    committee = forms.CharField(
+        max_length=200, initial="Corporate Policy Committee", label="Committee",
+        error_messages={"required": "Enter the name of the committee."},
+    )
+    day = forms.CharField(required=False, label="Day")
+    month = forms.CharField(required=False, label="Month")
+    year = forms.CharField(required=False, label="Year")
+
+    def clean(self):
+        data = super().clean()
+        parts = [(data.get(name) or "").strip() for name in ("day", "month", "year")]
+        if not all(part.isdigit() for part in parts):
+            raise forms.ValidationError("Enter the date of the meeting as a day, month and year in numbers, for example 23 3 2023.")
+        day, month, year = (int(part) for part in parts)
+        try:
+            data["date"] = datetime.date(year, month, day)
+        except ValueError:
+            raise forms.ValidationError("The date of the meeting must be a real date, for example 23 3 2023.") from None
+        if not 2000 <= year <= 2100:
+            raise forms.ValidationError("Enter the year of the meeting in full, for example 2025.")
+        return data

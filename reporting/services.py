@@ -1,5 +1,6 @@
-"""Every write to committee reports: drafting, editing, approving for the agenda, publishing."""
+"""Every write to committee meetings and reports: drafting, editing, approving for the agenda, publishing."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -92,6 +93,24 @@ def _save_implications(*, report: CommitteeReport, implications: dict[str, str])
 def _apply_sections(report: CommitteeReport, sections: ReportSections) -> None:
     for name, value in vars(sections).items():
         setattr(report, name, value.strip())
+
+
+def committee_meeting_create(*, user, committee: str, date: datetime.date) -> CommitteeMeeting:
+    """Add a committee meeting that reports can be written for."""
+    if not can_draft_committee_report(user):
+        raise PermissionDenied("Only strategy leads can add committee meetings.")
+    meeting = CommitteeMeeting(committee=committee.strip(), date=date)
+    with transaction.atomic():
+        try:
+            meeting.full_clean()
+        except ValidationError as error:
+            if "__all__" in getattr(error, "error_dict", {}):
+                raise ValidationError(
+                    {"date": f"The {meeting.committee} already has a meeting on {date_format(date)}."}
+                ) from None
+            raise
+        meeting.save()
+    return meeting
 
 
 def committee_report_create(

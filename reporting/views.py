@@ -12,11 +12,12 @@ from django.views.generic import FormView, TemplateView
 from strategy.permissions import can_draft_committee_report, can_edit_committee_report, can_read_committee_report
 
 from .choices import ReportStatus
-from .forms import CommitteeReportForm
+from .forms import CommitteeMeetingForm, CommitteeReportForm
 from .models import CommitteeReport
 from .pdf import committee_report_pdf
 from .selectors import committee_meeting_list, committee_report_document, committee_report_filterset, committee_report_get
 from .services import (
+    committee_meeting_create,
     committee_report_approve,
     committee_report_create,
     committee_report_publish,
@@ -165,3 +166,24 @@ class CommitteeReportApproveView(CommitteeReportTransitionView):
 class CommitteeReportPublishView(CommitteeReportTransitionView):
     transition = staticmethod(committee_report_publish)
     done_message = "{reference} is published. It can no longer be changed."
+
+
+class CommitteeMeetingCreateView(LoginRequiredMixin, FormView):
+    form_class = CommitteeMeetingForm
+    template_name = "reporting/committee/meeting_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not can_draft_committee_report(request.user):
+            raise PermissionDenied("Only strategy leads can add committee meetings.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            meeting = committee_meeting_create(
+                user=self.request.user, committee=form.cleaned_data["committee"], date=form.cleaned_data["date"]
+            )
+        except ValidationError as error:
+            _add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, f"Added the meeting: {meeting}.")
+        return redirect("committee-report-list")

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from reporting.choices import ReportStatus
 from reporting.models import CommitteeReport, ReferenceSequence
 from reporting.services import (
+    committee_meeting_create,
     committee_report_approve,
     committee_report_create,
     committee_report_publish,
@@ -236,3 +237,23 @@ def test_only_leads_publish(meeting, make_user):
         committee_report_publish(report=report, user=make_user())
     report.refresh_from_db()
     assert report.status == ReportStatus.APPROVED
+
+
+# Meetings
+
+
+def test_lead_adds_a_meeting():
+    meeting = committee_meeting_create(user=lead(), committee=" Corporate Policy Committee ", date=datetime.date(2025, 6, 5))
+    assert (meeting.committee, meeting.date) == ("Corporate Policy Committee", datetime.date(2025, 6, 5))
+
+
+def test_a_second_meeting_of_one_committee_on_one_day_is_refused(meeting):
+    with pytest.raises(ValidationError) as caught:
+        committee_meeting_create(user=lead(), committee=meeting.committee, date=meeting.date)
+    assert caught.value.message_dict == {"date": ["The Corporate Policy Committee already has a meeting on 21 November 2024."]}
+
+
+@pytest.mark.parametrize("make_user", [manager, committee_member])
+def test_only_leads_add_meetings(make_user):
+    with pytest.raises(PermissionDenied, match="Only strategy leads can add committee meetings"):
+        committee_meeting_create(user=make_user(), committee="Corporate Policy Committee", date=datetime.date(2025, 6, 5))

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from reporting.choices import ImplicationArea, ReportStatus
-from reporting.models import CommitteeReport
+from reporting.models import CommitteeMeeting, CommitteeReport
 from reporting.services import committee_report_approve, committee_report_create, committee_report_publish
 from tests.factories import CommitteeReportFactory, MeetingFactory, StrategyFactory, committee_member, lead, manager
 from tests.reporting.committee import ALL_IMPLICATIONS, COMPLETE_SECTIONS
@@ -242,3 +242,38 @@ def test_detail_query_count_does_not_grow_with_reports(client, meeting, publishe
     ten = _queries(client, url)
     _reports(190, meeting)
     assert _queries(client, url) == ten
+
+
+# Meetings
+
+
+def test_lead_adds_a_meeting_through_the_form(client):
+    response = logged_in(client, lead()).post(
+        reverse("committee-meeting-create"), {"committee": "Corporate Policy Committee", "day": "5", "month": "6", "year": "2025"}
+    )
+    assert response.status_code == 302 and response.url == reverse("committee-report-list")
+    assert CommitteeMeeting.objects.get().date == datetime.date(2025, 6, 5)
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "year", "message"),
+    [
+        ("", "6", "2025", "Enter the date of the meeting as a day, month and year in numbers"),
+        ("31", "2", "2025", "must be a real date"),
+        ("5", "6", "25", "Enter the year of the meeting in full"),
+        ("21", "11", "2024", "already has a meeting on 21 November 2024"),
+    ],
+)
+def test_meeting_form_errors(client, meeting, day, month, year, message):
+    response = logged_in(client, lead()).post(
+        reverse("committee-meeting-create"), {"committee": "Corporate Policy Committee", "day": day, "month": month, "year": year}
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert CommitteeMeeting.objects.count() == 1
+
+
+@pytest.mark.parametrize("make_user", [manager, committee_member])
+def test_other_roles_cannot_add_meetings(client, make_user):
+    client = logged_in(client, make_user())
+    assert client.get(reverse("committee-meeting-create")).status_code == 403
