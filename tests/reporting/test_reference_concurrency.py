@@ -2,10 +2,12 @@ import datetime
 import threading
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.db import connection
 
 from reporting.models import CommitteeReport, ReferenceSequence
 from reporting.services import committee_report_create
+from strategy.roles import sync_role_groups
 from tests.factories import MeetingFactory, lead
 from tests.reporting.committee import COMPLETE_SECTIONS
 
@@ -15,6 +17,8 @@ DRAFTERS = 8
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_drafts_in_one_year_get_distinct_sequential_references():
+    # An earlier transactional test's flush may have emptied the role groups the migration made.
+    sync_role_groups(Group, Permission)
     meeting = MeetingFactory(date=datetime.date(2024, 11, 21))
     author = lead()
     start = threading.Barrier(DRAFTERS)
