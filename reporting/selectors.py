@@ -1,6 +1,7 @@
 import datetime
 
-from django.db.models import Prefetch
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from strategy.models import Strategy
@@ -47,19 +48,26 @@ REPORT_SECTIONS = [
 IMPLICATIONS_SECTION_NUMBER = len(REPORT_SECTIONS) + 1
 
 
-def committee_report_filterset(*, filters: dict | None = None, user=None):
-    """Reports for the list page and the API, filtered through CommitteeReportFilterSet.
+def committee_report_queryset(*, user: AbstractBaseUser | None = None) -> QuerySet[CommitteeReport]:
+    """The reports `user` may read, with the meeting and workflow people joined in (one query for a list).
 
-    Returns the FilterSet so callers can show its form and errors; `.qs` has the meeting
-    and the workflow people joined in, so a list costs one query whatever its length.
+    Drafts and approved reports are the leads' working papers; everyone else reads published ones.
     """
     queryset = CommitteeReport.objects.select_related("meeting", "approved_by", "published_by")
     if user is not None and not can_edit_committee_report(user):
         queryset = queryset.filter(status=ReportStatus.PUBLISHED)
-    return CommitteeReportFilterSet(filters, queryset=queryset)
+    return queryset
 
 
-def committee_meeting_list(*, user=None):
+def committee_report_filterset(*, filters: dict | None, user: AbstractBaseUser | None = None) -> CommitteeReportFilterSet:
+    """The list page's (and API's) CommitteeReportFilterSet over the reports `user` may read.
+
+    Returned whole so callers can show its form and errors; use `.qs` only when it is valid.
+    """
+    return CommitteeReportFilterSet(filters, queryset=committee_report_queryset(user=user))
+
+
+def committee_meeting_list(*, user: AbstractBaseUser | None = None) -> QuerySet[CommitteeMeeting]:
     """Meetings, newest first, each with the reports the user may read (two queries)."""
     reports = CommitteeReport.objects.order_by("sequence")
     if user is not None and not can_edit_committee_report(user):
@@ -67,7 +75,7 @@ def committee_meeting_list(*, user=None):
     return CommitteeMeeting.objects.prefetch_related(Prefetch("reports", queryset=reports, to_attr="visible_reports"))
 
 
-def committee_report_get(*, key: str):
+def committee_report_get(*, key: str) -> CommitteeReport:
     """The report a URL names, by primary key or by slugified reference (cp-35-22-23).
 
     Raises CommitteeReport.DoesNotExist for anything else, so a bad URL is a 404, never a 500.
@@ -83,7 +91,7 @@ def committee_report_get(*, key: str):
     return queryset.get(reference=reference)
 
 
-def committee_report_document(*, report) -> dict:
+def committee_report_document(*, report: CommitteeReport) -> dict:
     """Everything the committee-report templates need, as plain data (two queries).
 
     The report's own row (with its meeting) is already loaded by the caller; this adds the

@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -95,7 +96,7 @@ def _apply_sections(report: CommitteeReport, sections: ReportSections) -> None:
         setattr(report, name, value.strip())
 
 
-def committee_meeting_create(*, user, committee: str, date: datetime.date) -> CommitteeMeeting:
+def committee_meeting_create(*, user: AbstractBaseUser, committee: str, date: datetime.date) -> CommitteeMeeting:
     """Add a committee meeting that reports can be written for."""
     if not can_draft_committee_report(user):
         raise PermissionDenied("Only strategy leads can add committee meetings.")
@@ -114,7 +115,7 @@ def committee_meeting_create(*, user, committee: str, date: datetime.date) -> Co
 
 
 def committee_report_create(
-    *, user, meeting: CommitteeMeeting, sections: ReportSections, implications: dict[str, str] | None = None
+    *, user: AbstractBaseUser, meeting: CommitteeMeeting, sections: ReportSections, implications: dict[str, str] | None = None
 ) -> CommitteeReport:
     """Draft a report for a meeting and give it the next reference in the meeting's financial year."""
     if not can_draft_committee_report(user):
@@ -145,7 +146,7 @@ def committee_report_create(
 def committee_report_update(
     *,
     report: CommitteeReport,
-    user,
+    user: AbstractBaseUser,
     meeting: CommitteeMeeting,
     sections: ReportSections,
     implications: dict[str, str] | None = None,
@@ -194,7 +195,7 @@ def _lock_unpublished(report: CommitteeReport) -> CommitteeReport:
     return report
 
 
-def _record_step(report: CommitteeReport, *, status: str, user) -> CommitteeReport:
+def _record_step(report: CommitteeReport, *, status: str, user: AbstractBaseUser) -> CommitteeReport:
     """Move to `status`, stamping who and when in that step's <step>_by/<step>_at fields."""
     report.status = status
     setattr(report, f"{status}_at", timezone.now())
@@ -204,7 +205,7 @@ def _record_step(report: CommitteeReport, *, status: str, user) -> CommitteeRepo
     return report
 
 
-def committee_report_approve(*, report: CommitteeReport, user) -> CommitteeReport:
+def committee_report_approve(*, report: CommitteeReport, user: AbstractBaseUser) -> CommitteeReport:
     """Approve a complete draft for the committee's agenda."""
     if not can_edit_committee_report(user):
         raise PermissionDenied("Only strategy leads can approve committee reports for the agenda.")
@@ -217,7 +218,7 @@ def committee_report_approve(*, report: CommitteeReport, user) -> CommitteeRepor
         return _record_step(report, status=ReportStatus.APPROVED, user=user)
 
 
-def committee_report_publish(*, report: CommitteeReport, user) -> CommitteeReport:
+def committee_report_publish(*, report: CommitteeReport, user: AbstractBaseUser) -> CommitteeReport:
     """Publish an approved report. From now on it is read-only."""
     if not can_edit_committee_report(user):
         raise PermissionDenied("Only strategy leads can publish committee reports.")

@@ -277,3 +277,10 @@ def test_meeting_form_errors(client, meeting, day, month, year, message):
 def test_other_roles_cannot_add_meetings(client, make_user):
     client = logged_in(client, make_user())
     assert client.get(reverse("committee-meeting-create")).status_code == 403
+
+
+def test_lead_downloads_a_draft_as_pdf(client, draft):
+    response = logged_in(client, lead()).get(reverse("committee-report-pdf", kwargs={"key": draft.slug}))
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF-")
+    assert response["Content-Disposition"] == 'attachment; filename="cp-1-24-25.pdf"'
