@@ -9,7 +9,12 @@ from django.template.loader import render_to_string
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from strategy.permissions import can_draft_committee_report, can_edit_committee_report, can_read_committee_report
+from strategy.permissions import (
+    can_draft_committee_report,
+    can_edit_committee_report,
+    can_read_committee_report,
+    can_view_committee_reports,
+)
 
 from .choices import ReportStatus
 from .forms import CommitteeMeetingForm, CommitteeReportForm
@@ -46,7 +51,7 @@ class CommitteeReportListView(LoginRequiredMixin, TemplateView):
     template_name = "reporting/committee/list.html"
 
     def get_context_data(self, **kwargs):
-        if not self.request.user.has_perm("reporting.view_committeereport"):
+        if not can_view_committee_reports(self.request.user):
             raise PermissionDenied("You do not have access to committee reports.")
         filterset = committee_report_filterset(filters=self.request.GET, user=self.request.user)
         return super().get_context_data(

@@ -51,8 +51,12 @@ def can_edit_committee_report(user: User) -> bool:
     return _active(user) and user.has_perm("reporting.change_committeereport")
 
 
+def can_view_committee_reports(user: User) -> bool:
+    return _active(user) and user.has_perm("reporting.view_committeereport")
+
+
 def can_read_committee_report(user: User, report) -> bool:
     # Drafts and reports awaiting the agenda are working papers: only those who edit them read them.
     if report.status == "published":
-        return _active(user) and user.has_perm("reporting.view_committeereport")
+        return can_view_committee_reports(user)
     return can_edit_committee_report(user)

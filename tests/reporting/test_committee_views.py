@@ -9,7 +9,16 @@ from django.urls import reverse
 from reporting.choices import ImplicationArea, ReportStatus
 from reporting.models import CommitteeMeeting, CommitteeReport
 from reporting.services import committee_report_approve, committee_report_create, committee_report_publish
-from tests.factories import CommitteeReportFactory, MeetingFactory, StrategyFactory, committee_member, lead, manager
+from tests.factories import (
+    CommitteeReportFactory,
+    MeetingFactory,
+    StrategyFactory,
+    UserFactory,
+    api_client_user,
+    committee_member,
+    lead,
+    manager,
+)
 from tests.reporting.committee import ALL_IMPLICATIONS, COMPLETE_SECTIONS
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +75,7 @@ def test_lead_sees_drafts_and_published_with_meetings(client, draft, published):
     assert "21 November 2024" in content and "Draft a committee report" in content
 
 
-@pytest.mark.parametrize("make_user", [manager, committee_member])
+@pytest.mark.parametrize("make_user", [manager, committee_member, api_client_user])
 def test_other_roles_see_published_reports_only(client, draft, published, make_user):
     response = logged_in(client, make_user()).get(reverse("committee-report-list"))
     content = response.content.decode()
@@ -284,3 +293,9 @@ def test_lead_downloads_a_draft_as_pdf(client, draft):
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF-")
     assert response["Content-Disposition"] == 'attachment; filename="cp-1-24-25.pdf"'
+
+
+def test_a_user_without_a_role_is_refused(client, published):
+    client = logged_in(client, UserFactory())
+    assert client.get(reverse("committee-report-list")).status_code == 403
+    assert client.get(reverse("committee-report-detail", kwargs={"key": published.slug})).status_code == 403
