@@ -14,6 +14,7 @@ class NavItem:
 
 NAVIGATION = [
     NavItem("Dashboard", "dashboard"),
+    NavItem("Committee reports", "committee-report-list", "reporting.view_committeereport"),
 ]
 
 
