@@ -375,3 +375,10 @@ def test_period_filters_find_actions_updated_or_not(client, listed):
     assert [a.reference for a in updated.context["page"]] == ["P1-01"]
     not_updated = client.get(reverse("action-list"), {"not_updated_in": key})
     assert [a.reference for a in not_updated.context["page"]] == ["P1-02", "P2-01", "P2-02"]
+
+
+def test_signing_out_is_a_post_that_returns_to_sign_in(client, plan):
+    login(client, plan["owner"])
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302 and response["Location"] == reverse("login")
+    assert client.get(reverse("dashboard")).status_code == 302
