@@ -382,3 +382,14 @@ def test_signing_out_is_a_post_that_returns_to_sign_in(client, plan):
     response = client.post(reverse("logout"))
     assert response.status_code == 302 and response["Location"] == reverse("login")
     assert client.get(reverse("dashboard")).status_code == 302
+
+
+def test_plain_text_becomes_escaped_govuk_paragraphs_and_bullets():
+    from actions.templatetags.action_plan import govuk_text
+
+    text = "First <b>line</b>\nsame paragraph\n\n- one & two\n- three"
+    assert govuk_text(text) == (
+        '<p class="govuk-body">First &lt;b&gt;line&lt;/b&gt;<br>same paragraph</p>'
+        '<ul class="govuk-list govuk-list--bullet"><li>one &amp; two</li><li>three</li></ul>'
+    )
+    assert govuk_text("") == ""
