@@ -5,6 +5,7 @@ made here as "async unsafe"; the tests make them only between browser steps, nev
 concurrently, so allowing them is safe.
 """
 
+import io
 import os
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -62,7 +63,7 @@ def ensure_open_period() -> ReportingPeriod:
 @pytest.fixture
 def demo_site(live_server, transactional_db):
     """The live server's URL, with seed_strategy --demo loaded and a reporting period open today."""
-    call_command("seed_strategy", "--demo", stdout=open(os.devnull, "w"))
+    call_command("seed_strategy", "--demo", stdout=io.StringIO())
     ensure_open_period()
     return live_server.url
 
