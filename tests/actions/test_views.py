@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from actions.models import ActionItem, ProgressUpdate
+from actions.models import ProgressUpdate
 from actions.services import progress_record
 from reporting.models import ReportingPeriod
 from reporting.periods import FinancialQuarter
