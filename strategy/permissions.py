@@ -60,3 +60,17 @@ def can_read_committee_report(user: User, report) -> bool:
     if report.status == "published":
         return can_view_committee_reports(user)
     return can_edit_committee_report(user)
+
+
+def can_view_action_plan(user: User) -> bool:
+    """The dashboard, the action list and action pages: every role reads them."""
+    return _active(user) and user.has_perm("actions.view_actionitem")
+
+
+def can_view_principles(user: User) -> bool:
+    return _active(user) and user.has_perm("principles.view_principle")
+
+
+def has_progress_to_report(user: User) -> bool:
+    """Whether the user reports progress at all, so has a "My actions" to-do list."""
+    return _active(user) and user.has_perm("actions.record_progress")

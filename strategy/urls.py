@@ -6,4 +6,5 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("principles.urls")),
     path("", include("reporting.urls")),
+    path("", include("actions.urls")),
 ]
