@@ -5,5 +5,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("principles.urls")),
+    path("", include("reporting.urls")),
+    path("", include("actions.urls")),
     path("", include("strategy.urls_pages")),
 ]
