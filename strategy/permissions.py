@@ -74,3 +74,26 @@ def can_view_principles(user: User) -> bool:
 def has_progress_to_report(user: User) -> bool:
     """Whether the user reports progress at all, so has a "My actions" to-do list."""
     return _active(user) and user.has_perm("actions.record_progress")
+
+
+def can_view_business_cases(user: User) -> bool:
+    return _active(user) and user.has_perm("strategy.view_businesscase")
+
+
+def can_manage_business_cases(user: User) -> bool:
+    """Create, edit, move through the workflow and revise business cases: strategy leads."""
+    return _active(user) and user.has_perm("strategy.change_businesscase")
+
+
+def can_view_risks(user: User) -> bool:
+    return _active(user) and user.has_perm("strategy.view_risk")
+
+
+def can_manage_risks(user: User) -> bool:
+    """Add risks, edit any risk, change owners and the strategic register: strategy leads."""
+    return _active(user) and user.has_perm("strategy.change_risk")
+
+
+def can_edit_risk(user: User, risk) -> bool:
+    """Leads edit every risk; a risk's owner edits and reviews their own."""
+    return can_manage_risks(user) or (_active(user) and risk.owner_id == user.pk)
