@@ -134,3 +134,10 @@ def rollup_by_principle(*, states: list[ActionState], principles: list[Principle
         per_principle[state.action.principle_id][1].add(state)
         overall.add(state)
     return list(per_principle.values()), overall
+
+
+def progress_update_queryset() -> QuerySet[ProgressUpdate]:
+    """Progress updates with their action, principle, period and author, newest period first."""
+    return ProgressUpdate.objects.select_related("action__principle", "period", "author").order_by(
+        "-period__start_date", "action__reference"
+    )
