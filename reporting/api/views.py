@@ -1,4 +1,5 @@
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -23,6 +24,7 @@ class SummaryView(APIView):
     """Per principle and overall, how the action plan stood at the end of a period."""
 
     view_permission = "actions.view_actionitem"
+    renderer_classes = [JSONRenderer]
 
     @extend_schema(
         summary="Progress summary as at a period's end",

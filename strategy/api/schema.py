@@ -66,13 +66,13 @@ class StrategyAutoSchema(AutoSchema):
         return self.method in ("POST", "PUT", "PATCH", "DELETE")
 
     def _error_codes(self) -> list[str]:
-        codes = ["401", "403", "429"]
+        codes = ["400", "401", "403", "429"]
         if uritemplate.variables(self.path):
             codes.append("404")
         if self._is_write():
-            codes += ["400", "412"] if getattr(self.view, "etag_versioned", False) else ["400"]
+            codes += ["412"] if getattr(self.view, "etag_versioned", False) else []
         elif self._is_list_view():
-            codes += ["400", "404"]
+            codes.append("404")
         return codes
 
     def _get_response_bodies(self, direction="response"):

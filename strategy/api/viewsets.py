@@ -19,7 +19,8 @@ class CSVListMixin:
 
     def get_renderers(self):
         renderers = super().get_renderers()
-        if getattr(self, "action", None) in self.csv_actions:
+        # No action means a method the view does not offer: let it reach the 405 answer.
+        if getattr(self, "action", None) in (*self.csv_actions, None):
             return renderers
         return [renderer for renderer in renderers if renderer.format != "csv"]
 

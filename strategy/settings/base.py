@@ -154,6 +154,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["strategy.api.permissions.CanReadStrategyData"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "strategy.api.renderers.CSVRenderer"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "strategy.api.negotiation.FormatContentNegotiation",
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "strategy.api.pagination.StandardPagination",
