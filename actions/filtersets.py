@@ -14,6 +14,9 @@ from reporting.periods import FinancialQuarter, PeriodKeyError
 from .choices import CLOSED_STATUSES, Rag, Status
 from .models import ActionItem, ProgressUpdate
 
+# The strategy has seven principles (committee report 6.6), numbered 1 to 7.
+PRINCIPLE_NUMBERS = range(1, 8)
+
 
 class PeriodKeyField(forms.CharField):
     def to_python(self, value):
@@ -55,9 +58,25 @@ class PeriodFilter(django_filters.Filter):
         )
 
 
-@extend_schema_field(OpenApiTypes.INT)
+class PrincipleNumberField(forms.ModelMultipleChoiceField):
+    """Refuses anything but a principle number before querying: a 30-digit number would
+    overflow the database driver's integer (a 500) rather than simply match nothing."""
+
+    def _check_values(self, value):
+        for number in value:
+            text = str(number)
+            if not (text.isascii() and text.isdigit() and int(text) in PRINCIPLE_NUMBERS):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": number}
+                )
+        return super()._check_values(value)
+
+
+@extend_schema_field({"type": "integer", "minimum": PRINCIPLE_NUMBERS.start, "maximum": PRINCIPLE_NUMBERS.stop - 1})
 class PrincipleNumberFilter(django_filters.ModelMultipleChoiceFilter):
-    """Principles by number (?principle=1&principle=3); the API schema types the numbers."""
+    """Principles by number (?principle=1&principle=3)."""
+
+    field_class = PrincipleNumberField
 
 
 @extend_schema_field(OpenApiTypes.STR)

@@ -53,6 +53,10 @@ class ActionSerializer(serializers.ModelSerializer):
         return action.is_overdue(timezone.localdate())
 
 
+PROGRESS_FIELDS = {"status", "rag", "percent_complete", "commentary", "next_steps"}
+PROGRESS_ONLY = "Record progress (POST to the action's updates/) to change its status, RAG or percent complete."
+
+
 class ActionPlanSerializer(serializers.Serializer):
     """PATCH /actions/{reference}/: the plan fields a strategy lead may change.
 
@@ -67,6 +71,16 @@ class ActionPlanSerializer(serializers.Serializer):
     target_date = serializers.DateField()
     revised_target_date = serializers.DateField(allow_null=True)
     expected_version = expected_version_field()
+
+    def validate(self, attrs):
+        # Unknown keys are refused rather than ignored, so a client never believes a change was saved.
+        refused = {
+            name: [PROGRESS_ONLY if name in PROGRESS_FIELDS else "This field cannot be changed."]
+            for name in sorted(set(self.initial_data) - set(self.fields))
+        }
+        if refused:
+            raise serializers.ValidationError(refused)
+        return attrs
 
 
 class ProgressUpdateSerializer(serializers.ModelSerializer):
