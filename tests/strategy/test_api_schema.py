@@ -12,6 +12,8 @@ and a value the API forgives (page_size=abc falls back to the default) gets a 20
 import pytest
 import schemathesis
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import negative_data_rejection, positive_data_acceptance
 
@@ -26,6 +28,17 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
 def lead_token(db):
     call_command("seed_strategy", "--demo", verbosity=0)
     return api_token_rotate(user=factories.lead(username="schemathesis-lead")).key
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection_open():
+    """Calling the WSGI application directly sends request_started/finished, whose handler closes
+    a connection inside a transaction (the test's). Django's test client disconnects it too."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @schema.parametrize()
