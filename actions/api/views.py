@@ -1,5 +1,5 @@
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.decorators import action as viewset_action
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -8,7 +8,7 @@ from rest_framework.viewsets import GenericViewSet
 
 from actions.exports import ACTION_COLUMNS, PROGRESS_UPDATE_COLUMNS
 from actions.filtersets import ActionFilterSet, ProgressUpdateFilterSet
-from actions.models import ActionItem
+from actions.models import REFERENCE_PATTERN, ActionItem
 from actions.selectors import action_queryset, progress_update_queryset
 from actions.services import ProgressConflict, action_update, progress_record
 from strategy.api.concurrency import etag_for, expected_version
@@ -17,10 +17,21 @@ from strategy.permissions import can_edit_action, can_record_progress
 
 from .serializers import ActionPlanSerializer, ActionSerializer, ProgressRecordSerializer, ProgressUpdateSerializer
 
+REFERENCE = OpenApiParameter(
+    "reference",
+    str,
+    OpenApiParameter.PATH,
+    pattern=REFERENCE_PATTERN,
+    description="The action's reference: principle number, dash, two or three digits.",
+    examples=[OpenApiExample("An action", value="P1-01")],
+)
+
 
 @extend_schema_view(
     list=extend_schema(summary="List actions", description="Filters as on the Actions page, plus updated_since."),
-    retrieve=extend_schema(summary="One action", description="The ETag header is the action's version."),
+    retrieve=extend_schema(
+        summary="One action", description="The ETag header is the action's version.", parameters=[REFERENCE]
+    ),
 )
 class ActionViewSet(CSVListMixin, mixins.RetrieveModelMixin, GenericViewSet):
     queryset = action_queryset()
@@ -53,6 +64,7 @@ class ActionViewSet(CSVListMixin, mixins.RetrieveModelMixin, GenericViewSet):
         ),
         request=ActionPlanSerializer,
         responses=ActionSerializer,
+        parameters=[REFERENCE],
     )
     def partial_update(self, request, *args, **kwargs):
         action = self.get_object()
@@ -75,6 +87,7 @@ class ActionViewSet(CSVListMixin, mixins.RetrieveModelMixin, GenericViewSet):
         summary="An action's progress updates",
         description="Newest period first. The ETag header is the action's version, for a following POST.",
         responses=ProgressUpdateSerializer(many=True),
+        parameters=[REFERENCE],
     )
     @extend_schema(
         methods=["POST"],
@@ -85,6 +98,7 @@ class ActionViewSet(CSVListMixin, mixins.RetrieveModelMixin, GenericViewSet):
             "to the current one. Send If-Match with the action's ETag, or expected_version."
         ),
         request=ProgressRecordSerializer,
+        parameters=[REFERENCE],
         responses={
             201: OpenApiResponse(ProgressUpdateSerializer, "Recorded a new update for the period."),
             200: OpenApiResponse(ProgressUpdateSerializer, "Amended the period's existing update."),

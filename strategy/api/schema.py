@@ -4,7 +4,7 @@ views their If-Match header and ETag response header, without repeating it per v
 import uritemplate
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
 
@@ -36,6 +36,7 @@ ERROR_RESPONSES = {
         "The version sent (If-Match or expected_version) is no longer current: someone else saved the action. "
         "Nothing was saved.",
     ),
+    "415": OpenApiResponse(ErrorSerializer, "The body is not JSON: send Content-Type: application/json."),
     "429": OpenApiResponse(ErrorSerializer, "Too many requests: wait the number of seconds in Retry-After."),
 }
 
@@ -43,7 +44,8 @@ IF_MATCH = OpenApiParameter(
     "If-Match",
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
-    description='The ETag you read, e.g. "7". Alternatively send expected_version in the body.',
+    description='The ETag you read, e.g. "7"; * matches any version. Alternatively send expected_version in the body.',
+    examples=[OpenApiExample("The version read", value='"1"'), OpenApiExample("Any version", value="*")],
 )
 ETAG = OpenApiParameter(
     "ETag",
@@ -70,7 +72,9 @@ class StrategyAutoSchema(AutoSchema):
         if uritemplate.variables(self.path):
             codes.append("404")
         if self._is_write():
-            codes += ["412"] if getattr(self.view, "etag_versioned", False) else []
+            codes.append("415")
+            if getattr(self.view, "etag_versioned", False):
+                codes.append("412")
         elif self._is_list_view():
             codes.append("404")
         return codes

@@ -20,6 +20,7 @@ from schemathesis.checks import negative_data_rejection, positive_data_acceptanc
 from strategy.api.tokens import api_token_rotate
 from strategy.wsgi import application
 from tests import factories
+from tests.api_helpers import open_period
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
 
@@ -53,3 +54,19 @@ def test_api_conforms_to_its_schema(case, lead_token):
     case.call_and_validate(
         headers={"Authorization": f"Token {lead_token}"}, excluded_checks=[positive_data_acceptance, negative_data_rejection]
     )
+
+
+def test_successful_writes_conform_to_the_schema(lead_token):
+    """Generated writes rarely name a real action and its version, so the success paths are checked here."""
+    period = open_period()
+    headers = {"Authorization": f"Token {lead_token}", "If-Match": "*"}
+    action = schema["/api/v1/actions/{reference}/"]["PATCH"].Case(
+        path_parameters={"reference": "P1-01"}, headers=headers, body={"title": "Renamed through the API"},
+        media_type="application/json",
+    )
+    assert action.call_and_validate().status_code == 200
+    update = schema["/api/v1/actions/{reference}/updates/"]["POST"].Case(
+        path_parameters={"reference": "P1-01"}, headers=headers, media_type="application/json",
+        body={"period": period.key, "status": "at_risk", "rag": "amber", "percent_complete": 60, "commentary": "Late."},
+    )
+    assert update.call_and_validate().status_code in (200, 201)
