@@ -4,9 +4,7 @@ from rest_framework import serializers
 
 from actions.choices import Rag, Status
 from actions.models import ActionItem, ProgressUpdate
-from reporting.models import ReportingPeriod
-from reporting.periods import PeriodKeyError
-from reporting.selectors import period_current, period_get_by_key
+from reporting.api.serializers import PeriodKeyField
 
 # Versions are PostgreSQL integers; anything larger cannot be a version we issued.
 VERSION_LIMIT = 2**31 - 1
@@ -102,30 +100,10 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
 class ProgressRecordSerializer(serializers.Serializer):
     """POST /actions/{reference}/updates/: the same rules as the browser's update form."""
 
-    period = serializers.CharField(
-        required=False, max_length=20, help_text="Period key, e.g. 2024-25-Q2. Defaults to the current period."
-    )
+    period = PeriodKeyField()
     status = serializers.ChoiceField(choices=Status.choices)
     rag = serializers.ChoiceField(choices=Rag.choices)
     percent_complete = serializers.IntegerField(min_value=0, max_value=100)
     commentary = serializers.CharField(allow_blank=True, required=False, default="", help_text="Required for amber and red.")
     next_steps = serializers.CharField(allow_blank=True, required=False, default="")
     expected_version = expected_version_field()
-
-    def validate_period(self, key: str) -> ReportingPeriod:
-        try:
-            return period_get_by_key(key=key)
-        except PeriodKeyError as error:
-            raise serializers.ValidationError(str(error)) from None
-        except ReportingPeriod.DoesNotExist:
-            raise serializers.ValidationError(f"There is no reporting period {key}.") from None
-
-    def validate(self, attrs):
-        if "period" not in attrs:
-            current = period_current()
-            if current is None:
-                raise serializers.ValidationError(
-                    {"period": "No reporting period is taking updates today: name one, e.g. 2024-25-Q2."}
-                )
-            attrs["period"] = current
-        return attrs

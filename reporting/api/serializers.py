@@ -24,12 +24,22 @@ class ReportingPeriodSerializer(serializers.ModelSerializer):
         return period.is_open(timezone.localdate())
 
 
-class SummaryQuerySerializer(serializers.Serializer):
-    period = serializers.CharField(
-        required=False, help_text="Period key, e.g. 2024-25-Q2. Defaults to the current period."
-    )
+def current_period() -> ReportingPeriod:
+    period = period_current()
+    if period is None:
+        raise serializers.ValidationError("No reporting period is taking updates today: name one, e.g. 2024-25-Q2.")
+    return period
 
-    def validate_period(self, key: str) -> ReportingPeriod:
+
+class PeriodKeyField(serializers.CharField):
+    """A reporting period named by its key, e.g. 2024-25-Q2; left out, the current period."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "Period key, e.g. 2024-25-Q2. Defaults to the current period.")
+        super().__init__(required=False, default=current_period, **kwargs)
+
+    def to_internal_value(self, data) -> ReportingPeriod:
+        key = super().to_internal_value(data)
         try:
             return period_get_by_key(key=key)
         except PeriodKeyError as error:
@@ -37,15 +47,9 @@ class SummaryQuerySerializer(serializers.Serializer):
         except ReportingPeriod.DoesNotExist:
             raise serializers.ValidationError(f"There is no reporting period {key}.") from None
 
-    def validate(self, attrs):
-        if "period" not in attrs:
-            current = period_current()
-            if current is None:
-                raise serializers.ValidationError(
-                    {"period": "No reporting period is current today: name one, e.g. 2024-25-Q2."}
-                )
-            attrs["period"] = current
-        return attrs
+
+class SummaryQuerySerializer(serializers.Serializer):
+    period = PeriodKeyField()
 
 
 StatusCountsSerializer = type(

@@ -7,7 +7,7 @@ list of messages); version conflicts add the current version and who changed it 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions, status
-from rest_framework.fields import get_error_detail
+from rest_framework.fields import DateTimeField, get_error_detail
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
@@ -39,7 +39,7 @@ def conflict_response(conflict: ProgressConflict) -> Response:
         "detail": str(conflict),
         "current_version": conflict.current_version,
         "changed_by": changed_by,
-        "changed_at": conflict.changed_at.isoformat() if conflict.changed_at else None,
+        "changed_at": DateTimeField().to_representation(conflict.changed_at) if conflict.changed_at else None,
     }
     return Response(body, status=status.HTTP_412_PRECONDITION_FAILED, headers={"ETag": etag_for(conflict.current_version)})
 
