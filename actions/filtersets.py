@@ -1,10 +1,13 @@
 """One FilterSet for actions, shared by the /actions/ page, its exports and the REST API."""
 
+import datetime
+
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
+from django_filters.fields import IsoDateTimeField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -27,6 +30,25 @@ class PeriodKeyField(forms.CharField):
             return FinancialQuarter.parse(value)
         except PeriodKeyError as error:
             raise forms.ValidationError(str(error), code="invalid_period") from None
+
+
+class StorableDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time the database can compare: 0001-01-01T00:00+05:00 is before year 1 in UTC."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is not None:
+            try:
+                value.astimezone(datetime.UTC)
+            except OverflowError:
+                raise forms.ValidationError(
+                    "Enter a date and time between the years 1 and 9999, e.g. 2024-10-01T09:00:00Z.", code="invalid"
+                ) from None
+        return value
+
+
+class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
+    field_class = StorableDateTimeField
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -100,7 +122,7 @@ class ActionFilterSet(django_filters.FilterSet):
     overdue = django_filters.BooleanFilter(method="filter_overdue", label="Overdue")
     updated_in = PeriodKeyFilter(label="Updated in period (e.g. 2024-25-Q2)")
     not_updated_in = PeriodKeyFilter(exclude=True, label="Not yet updated in period (e.g. 2024-25-Q2)")
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UpdatedSinceFilter(
         field_name="last_updated_at", lookup_expr="gte", label="Updated since (ISO date-time, e.g. 2024-07-01T09:00:00Z)"
     )
     ordering = django_filters.OrderingFilter(

@@ -100,6 +100,8 @@ def test_action_filters(plan, params, expected):
     [
         ({"updated_since": "last tuesday"}, "updated_since"),
         ({"updated_since": "2024-13-45T00:00:00"}, "updated_since"),
+        ({"updated_since": "0001-01-01T00:00:00+05:00"}, "updated_since"),
+        ({"updated_since": "9999-12-31T23:59:59-05:00"}, "updated_since"),
         ({"status": "finished"}, "status"),
         ({"principle": "99999999999999999999999"}, "principle"),
         ({"updated_in": "2024-25-Q9"}, "updated_in"),
