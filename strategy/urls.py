@@ -6,4 +6,6 @@ urlpatterns = [
     path("api/", include("strategy.api_router")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("principles.urls")),
+    path("", include("reporting.urls")),
+    path("", include("actions.urls")),
 ]
