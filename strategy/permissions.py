@@ -74,3 +74,9 @@ def can_view_principles(user: User) -> bool:
 def has_progress_to_report(user: User) -> bool:
     """Whether the user reports progress at all, so has a "My actions" to-do list."""
     return _active(user) and user.has_perm("actions.record_progress")
+
+
+def can_view_model(user: User, model) -> bool:
+    """Read a model's rows through the API: its view permission, which every role carries."""
+    meta = model._meta
+    return _active(user) and user.has_perm(f"{meta.app_label}.view_{meta.model_name}")

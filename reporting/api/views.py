@@ -3,6 +3,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from actions.models import ActionItem
 from actions.selectors import action_states_as_at, rollup_by_principle
 from principles.selectors import principle_list
 from reporting.filtersets import ReportingPeriodFilterSet
@@ -23,7 +24,7 @@ class ReportingPeriodViewSet(ListViewSet):
 class SummaryView(APIView):
     """Per principle and overall, how the action plan stood at the end of a period."""
 
-    view_permission = "actions.view_actionitem"
+    read_model = ActionItem
     renderer_classes = [JSONRenderer]
 
     @extend_schema(

@@ -2,27 +2,19 @@
 
 from rest_framework.permissions import BasePermission
 
+from strategy.permissions import can_view_model
+
 
 class CanReadStrategyData(BasePermission):
     """Signed-in users whose role lets them view the endpoint's model (every role can).
 
-    Views name their permission in `view_permission`, or it is derived from the queryset's
-    model. Unsafe methods pass here and are decided by the view with strategy.permissions,
-    so the answer is the same as in the browser.
+    The model is the view's `read_model`, or its queryset's. Unsafe methods pass here only if
+    the user can read, and are then decided by the view with strategy.permissions, so the
+    answer is the same as in the browser.
     """
 
     message = "Your account cannot read this data: ask a strategy lead for a role."
 
     def has_permission(self, request, view) -> bool:
-        user = request.user
-        if not (user and user.is_authenticated and user.is_active):
-            return False
-        return user.has_perm(required_view_permission(view))
-
-
-def required_view_permission(view) -> str:
-    explicit = getattr(view, "view_permission", None)
-    if explicit:
-        return explicit
-    model = view.get_queryset().model
-    return f"{model._meta.app_label}.view_{model._meta.model_name}"
+        model = getattr(view, "read_model", None) or view.get_queryset().model
+        return can_view_model(request.user, model)

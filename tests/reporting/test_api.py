@@ -205,3 +205,9 @@ def test_summary_queries_do_not_grow_with_actions(periods):
     ten = query_count(client, f"{SUMMARY}?period=2024-25-Q2")
     factories.ActionFactory.create_batch(490, principle=principle, owner=factories.manager())
     assert query_count(client, f"{SUMMARY}?period=2024-25-Q2") == ten
+
+
+def test_summary_needs_a_role_that_reads_actions(plan):
+    response = token_client(factories.UserFactory()).get(SUMMARY, {"period": "2024-25-Q2"})
+    assert response.status_code == 403
+    assert "role" in response.json()["detail"]
