@@ -106,6 +106,17 @@ class UsernameFilter(django_filters.ModelChoiceFilter):
     """A user by username; the API schema types it as text."""
 
 
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """Sorts with the primary key as the last tie-break, so pages of a list never overlap or skip
+    rows; an empty choice (?ordering=,) keeps the model's default order."""
+
+    def filter(self, qs, value):
+        ordered = super().filter(qs, value)
+        if ordered.query.order_by:
+            return ordered.order_by(*ordered.query.order_by, "pk")
+        return ordered if ordered.ordered else ordered.order_by(*qs.model._meta.ordering, "pk")
+
+
 class ActionFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Reference or title contains")
     principle = PrincipleNumberFilter(
@@ -125,7 +136,7 @@ class ActionFilterSet(django_filters.FilterSet):
     updated_since = UpdatedSinceFilter(
         field_name="last_updated_at", lookup_expr="gte", label="Updated since (ISO date-time, e.g. 2024-07-01T09:00:00Z)"
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = StableOrderingFilter(
         fields=(
             ("reference", "reference"),
             ("title", "title"),

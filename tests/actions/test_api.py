@@ -85,6 +85,8 @@ def test_action_list_row(plan):
         ({"owner": "owner"}, ["P1-01", "P2-01"]),
         ({"q": "cloud"}, ["P1-01"]),
         ({"ordering": "-reference"}, ["P2-01", "P1-02", "P1-01"]),
+        ({"ordering": ","}, ["P1-01", "P1-02", "P2-01"]),
+        ({"ordering": "status"}, ["P1-02", "P1-01", "P2-01"]),
         ({"updated_since": "2024-07-01T12:00:00Z"}, ["P1-01", "P2-01"]),
         ({"updated_since": "2024-07-01T12:00:01Z"}, ["P2-01"]),
         ({"updated_since": "2024-10-01"}, ["P2-01"]),
