@@ -30,6 +30,9 @@ run: setup
 test: $(VENV)/.installed-dev
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
+# The OpenAPI schema must generate without a single warning (tests/strategy/test_api_schema.py
+# then runs schemathesis against it).
+	$(BIN)/python manage.py spectacular --validate --fail-on-warn --file /dev/null
 	$(BIN)/python -m pytest
 
 # Re-pin every installed package after changing pyproject.toml.

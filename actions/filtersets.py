@@ -1,16 +1,24 @@
 """One FilterSet for actions, shared by the /actions/ page, its exports and the REST API."""
 
+import datetime
+
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
+from django_filters.fields import IsoDateTimeField
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from principles.models import Principle
 from reporting.periods import FinancialQuarter, PeriodKeyError
 
 from .choices import CLOSED_STATUSES, Rag, Status
-from .models import ActionItem
+from .models import ActionItem, ProgressUpdate
+
+# The strategy has seven principles (committee report 6.6), numbered 1 to 7.
+PRINCIPLE_NUMBERS = range(1, 8)
 
 
 class PeriodKeyField(forms.CharField):
@@ -24,6 +32,26 @@ class PeriodKeyField(forms.CharField):
             raise forms.ValidationError(str(error), code="invalid_period") from None
 
 
+class StorableDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time the database can compare: 0001-01-01T00:00+05:00 is before year 1 in UTC."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is not None:
+            try:
+                value.astimezone(datetime.UTC)
+            except OverflowError:
+                raise forms.ValidationError(
+                    "Enter a date and time between the years 1 and 9999, e.g. 2024-10-01T09:00:00Z.", code="invalid"
+                ) from None
+        return value
+
+
+class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
+    field_class = StorableDateTimeField
+
+
+@extend_schema_field(OpenApiTypes.STR)
 class PeriodKeyFilter(django_filters.Filter):
     """Actions with (or, with exclude=True, without) an update for a period given as 2024-25-Q2."""
 
@@ -38,14 +66,65 @@ class PeriodKeyFilter(django_filters.Filter):
         return qs.exclude(pk__in=updated) if self.exclude else qs.filter(pk__in=updated)
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class PeriodFilter(django_filters.Filter):
+    """Rows whose reporting period (the `field_name` foreign key) is the quarter given as 2024-25-Q2."""
+
+    field_class = PeriodKeyField
+
+    def filter(self, qs, value: FinancialQuarter | None):
+        if value is None:
+            return qs
+        return qs.filter(
+            **{f"{self.field_name}__financial_year": value.start_year, f"{self.field_name}__quarter": value.quarter}
+        )
+
+
+class PrincipleNumberField(forms.ModelMultipleChoiceField):
+    """Refuses anything but a principle number before querying: a 30-digit number would
+    overflow the database driver's integer (a 500) rather than simply match nothing."""
+
+    def _check_values(self, value):
+        for number in value:
+            text = str(number)
+            if not (text.isascii() and text.isdigit() and int(text) in PRINCIPLE_NUMBERS):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": number}
+                )
+        return super()._check_values(value)
+
+
+@extend_schema_field({"type": "integer", "minimum": PRINCIPLE_NUMBERS.start, "maximum": PRINCIPLE_NUMBERS.stop - 1})
+class PrincipleNumberFilter(django_filters.ModelMultipleChoiceFilter):
+    """Principles by number (?principle=1&principle=3)."""
+
+    field_class = PrincipleNumberField
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class UsernameFilter(django_filters.ModelChoiceFilter):
+    """A user by username; the API schema types it as text."""
+
+
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """Sorts with the primary key as the last tie-break, so pages of a list never overlap or skip
+    rows; an empty choice (?ordering=,) keeps the model's default order."""
+
+    def filter(self, qs, value):
+        ordered = super().filter(qs, value)
+        if ordered.query.order_by:
+            return ordered.order_by(*ordered.query.order_by, "pk")
+        return ordered if ordered.ordered else ordered.order_by(*qs.model._meta.ordering, "pk")
+
+
 class ActionFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Reference or title contains")
-    principle = django_filters.ModelMultipleChoiceFilter(
+    principle = PrincipleNumberFilter(
         field_name="principle__number", to_field_name="number", queryset=Principle.objects.all(), label="Principle"
     )
     status = django_filters.MultipleChoiceFilter(choices=Status.choices)
     rag = django_filters.MultipleChoiceFilter(choices=Rag.choices, label="RAG")
-    owner = django_filters.ModelChoiceFilter(
+    owner = UsernameFilter(
         field_name="owner__username",
         to_field_name="username",
         queryset=get_user_model().objects.filter(owned_actions__isnull=False).distinct().order_by("username"),
@@ -54,7 +133,10 @@ class ActionFilterSet(django_filters.FilterSet):
     overdue = django_filters.BooleanFilter(method="filter_overdue", label="Overdue")
     updated_in = PeriodKeyFilter(label="Updated in period (e.g. 2024-25-Q2)")
     not_updated_in = PeriodKeyFilter(exclude=True, label="Not yet updated in period (e.g. 2024-25-Q2)")
-    ordering = django_filters.OrderingFilter(
+    updated_since = UpdatedSinceFilter(
+        field_name="last_updated_at", lookup_expr="gte", label="Updated since (ISO date-time, e.g. 2024-07-01T09:00:00Z)"
+    )
+    ordering = StableOrderingFilter(
         fields=(
             ("reference", "reference"),
             ("title", "title"),
@@ -70,7 +152,7 @@ class ActionFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = ActionItem
-        fields = ["q", "principle", "status", "rag", "owner", "overdue", "updated_in", "not_updated_in"]
+        fields = ["q", "principle", "status", "rag", "owner", "overdue", "updated_in", "not_updated_in", "updated_since"]
 
     def search(self, queryset, name, value):
         value = value.strip()
@@ -85,3 +167,19 @@ class ActionFilterSet(django_filters.FilterSet):
         overdue = Q(revised_target_date__lt=today) | Q(revised_target_date__isnull=True, target_date__lt=today)
         overdue &= ~Q(status__in=CLOSED_STATUSES)
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
+
+
+class ProgressUpdateFilterSet(django_filters.FilterSet):
+    period = PeriodFilter(field_name="period", label="Period (e.g. 2024-25-Q2)")
+    action = django_filters.CharFilter(field_name="action__reference", label="Action reference (e.g. P3-04)")
+    principle = PrincipleNumberFilter(
+        field_name="action__principle__number",
+        to_field_name="number",
+        queryset=Principle.objects.all(),
+        label="Principle",
+    )
+    author = django_filters.CharFilter(field_name="author__username", label="Author username")
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["period", "action", "principle", "author"]

@@ -256,3 +256,10 @@ def action_audit_history(*, action: ActionItem) -> list[AuditEntry]:
             AuditEntry(at=record.history_date, user=record.history_user, kind=record.get_history_type_display(), changes=changes)
         )
     return entries
+
+
+def progress_update_queryset() -> QuerySet[ProgressUpdate]:
+    """Progress updates with their action, principle, period and author, newest period first."""
+    return ProgressUpdate.objects.select_related("action__principle", "period", "author").order_by(
+        "-period__start_date", "action__reference"
+    )

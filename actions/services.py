@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from reporting.models import ReportingPeriod
-from strategy.permissions import can_record_progress
+from strategy.permissions import can_edit_action, can_record_progress
 
 from .choices import ALLOWED_RAG, Rag, Status
 from .models import ActionItem, ProgressUpdate
@@ -114,3 +114,51 @@ def progress_record(
         locked.save()
     action.refresh_from_db()
     return update
+
+
+# The plan of an action; its status, RAG and percent change only through progress_record.
+EDITABLE_ACTION_FIELDS = ("title", "description", "owner", "delegates", "start_date", "target_date", "revised_target_date")
+
+
+def _plan_errors(action: ActionItem) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if action.target_date < action.start_date:
+        errors["target_date"] = f"The target date must be on or after the start date, {date_format(action.start_date)}."
+    if action.revised_target_date and action.revised_target_date < action.start_date:
+        errors["revised_target_date"] = (
+            f"The revised target date must be on or after the start date, {date_format(action.start_date)}."
+        )
+    return errors
+
+
+def action_update(*, action: ActionItem, user, expected_version: int, **fields) -> ActionItem:
+    """Change an action's plan (a strategy lead's job): title, description, owner, delegates, dates.
+
+    Refused with ProgressConflict when the action has been saved since the caller read
+    `expected_version`; every accepted change bumps the version.
+    """
+    if not can_edit_action(user):
+        raise PermissionDenied("Only a strategy lead can change an action's details.")
+    not_editable = sorted(set(fields) - set(EDITABLE_ACTION_FIELDS))
+    if not_editable:
+        raise ValidationError({name: "This field cannot be changed here." for name in not_editable})
+    delegates = fields.pop("delegates", None)
+
+    with transaction.atomic():
+        locked = ActionItem.objects.select_for_update().get(pk=action.pk)
+        if locked.version != expected_version:
+            raise ProgressConflict(locked)
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        errors = _plan_errors(locked)
+        if errors:
+            raise ValidationError(errors)
+        locked.full_clean()
+        locked.version += 1
+        locked.last_updated_at = timezone.now()
+        locked.last_updated_by = user
+        locked.save()
+        if delegates is not None:
+            locked.delegates.set(delegates)
+    action.refresh_from_db()
+    return action

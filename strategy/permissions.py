@@ -97,3 +97,9 @@ def can_manage_risks(user: User) -> bool:
 def can_edit_risk(user: User, risk) -> bool:
     """Leads edit every risk; a risk's owner edits and reviews their own."""
     return can_manage_risks(user) or (_active(user) and risk.owner_id == user.pk)
+
+
+def can_view_model(user: User, model) -> bool:
+    """Read a model's rows through the API: its view permission, which every role carries."""
+    meta = model._meta
+    return _active(user) and user.has_perm(f"{meta.app_label}.view_{meta.model_name}")

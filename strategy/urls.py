@@ -3,6 +3,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("strategy.api_router")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("principles.urls")),
     path("", include("reporting.urls")),

@@ -138,3 +138,53 @@ LOGGING = {
     # WeasyPrint reports every rendering step at INFO.
     "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
+
+# ---------------------------------------------------------------------------
+# REST API (/api/v1/) and its OpenAPI schema. Shared plumbing lives in strategy/api/.
+# ---------------------------------------------------------------------------
+# Requests allowed per client: "user" is per signed-in user, so per token (a token belongs to
+# one user); "anon" is per IP address (anonymous requests only ever get 401).
+API_THROTTLE_RATES = {
+    "user": os.environ.get("API_THROTTLE_USER_RATE", "1000/hour"),
+    "anon": os.environ.get("API_THROTTLE_ANON_RATE", "60/minute"),
+}
+REST_FRAMEWORK = {
+    # Token first: its WWW-Authenticate header makes an anonymous request a 401, not a 403.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["strategy.api.permissions.CanReadStrategyData"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "strategy.api.renderers.CSVRenderer"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "strategy.api.negotiation.FormatContentNegotiation",
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "strategy.api.pagination.StandardPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["strategy.api.throttling.UserThrottle", "strategy.api.throttling.AnonThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "strategy.api.schema.StrategyAutoSchema",
+    "EXCEPTION_HANDLER": "strategy.api.exceptions.api_exception_handler",
+    "DATETIME_FORMAT": "iso-8601",
+    "COERCE_DECIMAL_TO_STRING": False,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "ICT Strategy 2023–27 API",
+    "DESCRIPTION": (
+        "Progress data on Cheshire East Council's ICT Strategy 2023–27 for other council systems. "
+        "Authenticate with `Authorization: Token <key>` (a lead creates keys with "
+        "`manage.py api_token <username>`) or a signed-in browser session. Every list takes "
+        "`?format=csv`. Action responses carry an `ETag`; send it back as `If-Match` (or the "
+        "version as `expected_version`) when writing: a stale version gets 412 Precondition Failed."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # Status and RAG choices are shared by actions and updates; name them once.
+    "ENUM_NAME_OVERRIDES": {
+        "ActionStatusEnum": "actions.choices.Status",
+        "RagEnum": "actions.choices.Rag",
+    },
+}

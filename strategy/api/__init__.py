@@ -1,0 +1,1 @@
+"""Plumbing shared by every app's REST API: permissions, errors, pagination, CSV, ETags, schema."""

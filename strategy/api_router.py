@@ -1,0 +1,20 @@
+"""/api/: version 1 of the REST API, assembled from each app's api/urls.py, and its OpenAPI docs.
+
+A new endpoint is a ViewSet in <app>/api/views.py registered in <app>/api/urls.py; an app's
+first endpoint adds its include() below.
+"""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+v1 = [
+    path("", include("principles.api.urls")),
+    path("", include("actions.api.urls")),
+    path("", include("reporting.api.urls")),
+]
+
+urlpatterns = [
+    path("v1/", include((v1, "api"), namespace="api")),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+]

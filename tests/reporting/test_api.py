@@ -1,0 +1,213 @@
+"""/api/v1/periods/ and /api/v1/summary/"""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from actions.models import ProgressUpdate
+from reporting.models import ReportingPeriod
+from reporting.periods import FinancialQuarter
+from tests import factories
+from tests.api_helpers import aware, open_period, query_count, token_client
+
+PERIODS = "/api/v1/periods/"
+SUMMARY = "/api/v1/summary/"
+
+
+@pytest.fixture
+def periods(db):
+    return [factories.PeriodFactory(key=key) for key in ("2024-25-Q1", "2024-25-Q2", "2024-25-Q3", "2025-26-Q1")]
+
+
+def keys(response) -> list[str]:
+    assert response.status_code == 200, response.content
+    return [row["key"] for row in response.json()["results"]]
+
+
+def test_periods_list(periods):
+    response = token_client(factories.api_client_user()).get(PERIODS)
+    assert keys(response) == ["2024-25-Q1", "2024-25-Q2", "2024-25-Q3", "2025-26-Q1"]
+    first = response.json()["results"][0]
+    assert (first["label"], first["start_date"], first["end_date"], first["is_open"]) == (
+        "2024/25 Q1", "2024-04-01", "2024-06-30", False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"financial_year": "2024"}, ["2024-25-Q1", "2024-25-Q2", "2024-25-Q3"]),
+        ({"quarter": "1"}, ["2024-25-Q1", "2025-26-Q1"]),
+        ({"financial_year": "2025", "quarter": "1"}, ["2025-26-Q1"]),
+    ],
+)
+def test_periods_filters(periods, params, expected):
+    assert keys(token_client(factories.api_client_user()).get(PERIODS, params)) == expected
+
+
+def test_periods_open_filter(periods):
+    current = open_period()
+    client = token_client(factories.api_client_user())
+    assert keys(client.get(PERIODS, {"is_open": "true"})) == [current.key]
+    assert current.key not in keys(client.get(PERIODS, {"is_open": "false"}))
+
+
+@pytest.mark.parametrize("params", [{"financial_year": "99999999999999999999"}, {"financial_year": "2024.5"}, {"quarter": "5"}])
+def test_bad_period_filters_are_400(periods, params):
+    response = token_client(factories.api_client_user()).get(PERIODS, params)
+    assert response.status_code == 400
+    assert set(params) <= set(response.json()["errors"])
+
+
+def test_periods_csv(periods):
+    response = token_client(factories.api_client_user()).get(PERIODS, {"format": "csv", "quarter": "2"})
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("key,label,financial_year,quarter,start_date")
+    assert lines[1].startswith("2024-25-Q2,2024/25 Q2,2024,2,2024-07-01")
+
+
+def test_periods_queries_do_not_grow_with_rows(db):
+    client = token_client(factories.api_client_user())
+
+    def add(years):
+        ReportingPeriod.objects.bulk_create(
+            ReportingPeriod(
+                financial_year=year, quarter=q, start_date=fq.start_date, end_date=fq.end_date,
+                update_deadline=fq.update_deadline(),
+            )
+            for year in years
+            for q in range(1, 5)
+            if (fq := FinancialQuarter(year, q))
+        )
+
+    add(range(2000, 2003))
+    twelve = query_count(client, f"{PERIODS}?page_size=500")
+    add(range(2003, 2125))
+    assert ReportingPeriod.objects.count() == 500
+    assert query_count(client, f"{PERIODS}?page_size=500") == twelve
+
+
+# Summary, checked against figures worked out by hand.
+
+
+@pytest.fixture
+def plan(periods):
+    """Five actions; updates before, in and after 2024/25 Q2 (ends 30 September 2024).
+
+    As at the end of Q2:
+      P1-01  at risk, amber, 40%  (its Q3 completion comes later and is ignored)
+      P1-02  completed, green, 100%  (Q1), due date past but completed: not overdue
+      P2-01  no update: not started, green, 0%; due 31 August 2024: overdue
+      P2-02  off track, red, 10%
+      P2-03  only a Q3 update: not started, green, 0%
+    Principle 1: 2 actions, avg (40 + 100) / 2 = 70.0, overdue 0
+    Principle 2: 3 actions, avg (0 + 10 + 0) / 3 = 3.3, overdue 1
+    Overall: 5 actions, avg 150 / 5 = 30.0, overdue 1
+    """
+    q1, q2, q3, _ = periods
+    owner = factories.manager()
+    p1 = factories.PrincipleFactory(number=1, title="First")
+    p2 = factories.PrincipleFactory(number=2, title="Second", strategy=p1.strategy)
+    far = datetime.date(2027, 3, 31)
+    actions = {
+        "P1-01": factories.ActionFactory(reference="P1-01", principle=p1, owner=owner, target_date=far),
+        "P1-02": factories.ActionFactory(reference="P1-02", principle=p1, owner=owner, target_date=datetime.date(2024, 6, 30)),
+        "P2-01": factories.ActionFactory(reference="P2-01", principle=p2, owner=owner, target_date=datetime.date(2024, 8, 31)),
+        "P2-02": factories.ActionFactory(reference="P2-02", principle=p2, owner=owner, target_date=far),
+        "P2-03": factories.ActionFactory(reference="P2-03", principle=p2, owner=owner, target_date=far),
+    }
+    for reference, period, status, rag, percent in (
+        ("P1-01", q1, "on_track", "green", 20),
+        ("P1-01", q2, "at_risk", "amber", 40),
+        ("P1-01", q3, "completed", "green", 100),
+        ("P1-02", q1, "completed", "green", 100),
+        ("P2-02", q2, "off_track", "red", 10),
+        ("P2-03", q3, "on_track", "green", 50),
+    ):
+        ProgressUpdate.objects.create(
+            action=actions[reference], period=period, status=status, rag=rag, percent_complete=percent,
+            commentary="Reported.", author=owner, created_at=aware(2024, 7, 1), updated_at=aware(2024, 7, 1),
+        )
+
+
+def counts(**given) -> dict:
+    return {"not_started": 0, "on_track": 0, "at_risk": 0, "off_track": 0, "completed": 0, "cancelled": 0} | given
+
+
+def test_summary_as_at_a_period_end_matches_hand_computed_figures(plan):
+    body = token_client(factories.api_client_user()).get(SUMMARY, {"period": "2024-25-Q2"}).json()
+    assert body["period"]["key"] == "2024-25-Q2"
+    assert body["as_at"] == "2024-09-30"
+    assert body["overall"] == {
+        "total": 5,
+        "by_status": counts(not_started=2, at_risk=1, off_track=1, completed=1),
+        "by_rag": {"red": 1, "amber": 1, "green": 3},
+        "average_percent": 30.0,
+        "overdue": 1,
+    }
+    first, second = body["principles"]
+    assert (first["number"], first["title"], first["total"], first["average_percent"], first["overdue"]) == (1, "First", 2, 70.0, 0)
+    assert first["by_status"] == counts(at_risk=1, completed=1)
+    assert first["by_rag"] == {"red": 0, "amber": 1, "green": 1}
+    assert (second["number"], second["total"], Decimal(str(second["average_percent"])), second["overdue"]) == (
+        2, 3, Decimal("3.3"), 1,
+    )
+    assert second["by_status"] == counts(not_started=2, off_track=1)
+    assert second["by_rag"] == {"red": 1, "amber": 0, "green": 2}
+
+
+def test_summary_for_a_later_period_counts_later_updates(plan):
+    body = token_client(factories.api_client_user()).get(SUMMARY, {"period": "2024-25-Q3"}).json()
+    assert body["overall"]["by_status"] == counts(not_started=1, on_track=1, off_track=1, completed=2)
+    assert body["overall"]["average_percent"] == 52.0
+
+
+def test_summary_defaults_to_the_current_period(plan):
+    ReportingPeriod.objects.update(closed_at=timezone.now())
+    current = open_period()
+    body = token_client(factories.api_client_user()).get(SUMMARY).json()
+    assert body["period"]["key"] == current.key
+    assert body["as_at"] == current.end_date.isoformat()
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ("2024-25-Q9", "not a valid financial-year quarter"),
+        ("Q2", "not a financial-year quarter"),
+        ("2030-31-Q1", "There is no reporting period 2030-31-Q1."),
+    ],
+)
+def test_summary_bad_period_is_400_with_a_message(plan, key, message):
+    response = token_client(factories.api_client_user()).get(SUMMARY, {"period": key})
+    assert response.status_code == 400
+    assert message in response.json()["errors"]["period"][0]
+
+
+def test_summary_without_a_current_period_is_400(plan):
+    ReportingPeriod.objects.update(closed_at=timezone.now())
+    response = token_client(factories.api_client_user()).get(SUMMARY)
+    assert response.status_code == 400
+    assert "name one" in response.json()["errors"]["period"][0]
+
+
+def test_summary_needs_authentication(plan):
+    assert APIClient().get(SUMMARY, {"period": "2024-25-Q2"}).status_code == 401
+
+
+def test_summary_queries_do_not_grow_with_actions(periods):
+    client = token_client(factories.api_client_user())
+    principle = factories.PrincipleFactory(number=1)
+    factories.ActionFactory.create_batch(10, principle=principle)
+    ten = query_count(client, f"{SUMMARY}?period=2024-25-Q2")
+    factories.ActionFactory.create_batch(490, principle=principle, owner=factories.manager())
+    assert query_count(client, f"{SUMMARY}?period=2024-25-Q2") == ten
+
+
+def test_summary_needs_a_role_that_reads_actions(plan):
+    response = token_client(factories.UserFactory()).get(SUMMARY, {"period": "2024-25-Q2"})
+    assert response.status_code == 403
+    assert "role" in response.json()["detail"]
