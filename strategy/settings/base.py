@@ -186,5 +186,6 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ActionStatusEnum": "actions.choices.Status",
         "RagEnum": "actions.choices.Rag",
+        "BusinessCaseStatusEnum": "strategy.choices.BusinessCaseStatus",
     },
 }
