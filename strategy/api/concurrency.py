@@ -59,7 +59,7 @@ class RecordConflict(Exception):
         self.current_version = record_version(record)
         self.changed_at = record.updated_at
         latest = record.history.first() if hasattr(record, "history") else None
-        self.changed_by = latest.history_user if latest is not None else None
+        self.changed_by = latest.history_user if latest is not None else getattr(record, "updated_by", None)
         super().__init__(
             f"{record.reference} was changed after you read it (its ETag is now \"{self.current_version}\"). "
             "Nothing has been saved: read it again and resend your change."

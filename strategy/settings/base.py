@@ -187,5 +187,6 @@ SPECTACULAR_SETTINGS = {
         "ActionStatusEnum": "actions.choices.Status",
         "RagEnum": "actions.choices.Rag",
         "BusinessCaseStatusEnum": "strategy.choices.BusinessCaseStatus",
+        "CommitteeReportStatusEnum": "reporting.choices.ReportStatus",
     },
 }
