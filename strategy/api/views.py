@@ -61,6 +61,7 @@ class RegisterViewSet(CSVListMixin, mixins.RetrieveModelMixin, GenericViewSet):
     lookup_field = "reference"
     lookup_value_regex = "[^/]+"
     etag_versioned = True
+    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_object(self):
         # A detail URL names one record: list filters in its query string do not apply.
@@ -115,7 +116,6 @@ class BusinessCaseViewSet(RegisterViewSet):
     queryset = selectors.business_case_queryset()
     serializer_class = BusinessCaseSerializer
     filterset_class = BusinessCaseFilterSet
-    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def list(self, request, *args, **kwargs):
         cases = self.filter_queryset(self.get_queryset())
@@ -241,7 +241,6 @@ class RiskViewSet(RegisterViewSet):
     serializer_class = RiskSerializer
     filterset_class = RiskFilterSet
     csv_columns = RISK_COLUMNS
-    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def create(self, request, *args, **kwargs):
         if not can_manage_risks(request.user):

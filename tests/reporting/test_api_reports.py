@@ -11,7 +11,7 @@ from reporting.columns import COMMITTEE_REPORT_COLUMNS
 from reporting.models import CommitteeMeeting, CommitteeReport
 from tests import factories
 from tests.api_helpers import csv_rows, query_count, token_client
-from tests.reporting.committee import ALL_IMPLICATIONS, COMPLETE_SECTIONS
+from tests.reporting.committee import ALL_IMPLICATIONS, COMPLETE_SECTIONS, reports_in_each_status
 
 REPORTS = "/api/v1/committee-reports/"
 MEETINGS = "/api/v1/meetings/"
@@ -25,11 +25,7 @@ def lead(db):
 
 @pytest.fixture
 def reports(db):
-    meeting = factories.MeetingFactory()
-    factories.CommitteeReportFactory(sequence=1, title="Published one", status="published", meeting=meeting)
-    factories.CommitteeReportFactory(sequence=2, title="Approved one", status="approved", meeting=meeting)
-    factories.CommitteeReportFactory(sequence=3, title="Draft one", status="draft", meeting=None)
-    return meeting
+    return reports_in_each_status()
 
 
 def references(response) -> list[str]:

@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 from reporting.columns import COMMITTEE_REPORT_COLUMNS
 from tests import factories
 from tests.api_helpers import csv_rows
+from tests.reporting.committee import reports_in_each_status
 
 LIST = "/reports/committee/"
 HEADERS = [column.header for column in COMMITTEE_REPORT_COLUMNS]
@@ -15,10 +16,7 @@ HEADERS = [column.header for column in COMMITTEE_REPORT_COLUMNS]
 
 @pytest.fixture
 def reports(db):
-    meeting = factories.MeetingFactory()
-    factories.CommitteeReportFactory(sequence=1, title="Published one", status="published", meeting=meeting)
-    factories.CommitteeReportFactory(sequence=2, title="Approved one", status="approved", meeting=meeting)
-    factories.CommitteeReportFactory(sequence=3, title="Draft one", status="draft", meeting=None)
+    reports_in_each_status()
 
 
 def signed_in(client, user):
