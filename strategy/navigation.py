@@ -14,6 +14,7 @@ class NavItem:
 
 NAVIGATION = [
     NavItem("Dashboard", "dashboard"),
+    NavItem("Progress packs", "pack-list", "reporting.download_published_pack"),
 ]
 
 

@@ -40,3 +40,7 @@ def can_see_unpublished_packs(user: User) -> bool:
 
 def can_download_published_pack(user: User) -> bool:
     return _active(user) and user.has_perm("reporting.download_published_pack")
+
+
+def can_close_period(user: User) -> bool:
+    return _active(user) and user.has_perm("reporting.change_reportingperiod")

@@ -4,5 +4,6 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("reports/", include("reporting.pack_urls")),
     path("", include("principles.urls")),
 ]
