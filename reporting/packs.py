@@ -100,7 +100,7 @@ def pack_retry(*, pack_id: int, user) -> ReportPack:
 def _claim(pack_id: int) -> ReportPack | None:
     """Mark the pack building, or None if another run has built it or is building it."""
     with transaction.atomic():
-        pack = ReportPack.objects.select_for_update().select_related("period", "committee_report").get(pk=pack_id)
+        pack = ReportPack.objects.select_for_update(of=("self",)).select_related("period", "committee_report").get(pk=pack_id)
         stale = pack.status == PackStatus.BUILDING and pack.started_at and timezone.now() - pack.started_at > STALE_BUILD_AFTER
         if pack.status != PackStatus.QUEUED and not stale:
             return None
@@ -220,7 +220,7 @@ def packs_request_for_closed_periods(*, today: datetime.date | None = None) -> l
     created = []
     for period_id in candidates.values_list("pk", flat=True):
         with transaction.atomic():
-            period = ReportingPeriod.objects.select_for_update().select_related("closed_by").get(pk=period_id)
+            period = ReportingPeriod.objects.select_for_update(of=("self",)).select_related("closed_by").get(pk=period_id)
             if not _period_is_closed(period, today) or period.packs.exists():
                 continue
             requester = period.closed_by or _scheduler_user()
