@@ -79,14 +79,19 @@ def pack_request(*, period: ReportingPeriod, requested_by, committee_report: Com
         return _pack_create(period=_lock_period(period), requested_by=requested_by, committee_report=committee_report)
 
 
+def _lock_pack_in_status(pack_id: int, status: str, refusal: str) -> ReportPack:
+    pack = ReportPack.objects.select_for_update().get(pk=pack_id)
+    if pack.status != status:
+        raise ValidationError({"status": f"{refusal}; this one is {pack.get_status_display().lower()}."})
+    return pack
+
+
 def pack_retry(*, pack_id: int, user) -> ReportPack:
     """Queue a failed build again (the failed row has no file, so it is rebuilt in place)."""
     if not can_request_pack(user):
         raise PermissionDenied("Only strategy leads may retry a progress pack.")
     with transaction.atomic():
-        pack = ReportPack.objects.select_for_update().get(pk=pack_id)
-        if pack.status != PackStatus.FAILED:
-            raise ValidationError({"status": f"Only a failed pack can be retried; this one is {pack.get_status_display().lower()}."})
+        pack = _lock_pack_in_status(pack_id, PackStatus.FAILED, "Only a failed pack can be retried")
         pack.status = PackStatus.QUEUED
         pack.error = ""
         pack.progress_step = "Waiting for a worker"
@@ -183,9 +188,7 @@ def pack_publish(*, pack_id: int, user) -> ReportPack:
     if not can_publish_pack(user):
         raise PermissionDenied("Only strategy leads may publish a progress pack.")
     with transaction.atomic():
-        pack = ReportPack.objects.select_for_update().get(pk=pack_id)
-        if pack.status != PackStatus.READY:
-            raise ValidationError({"status": f"Only a ready pack can be published; this one is {pack.get_status_display().lower()}."})
+        pack = _lock_pack_in_status(pack_id, PackStatus.READY, "Only a ready pack can be published")
         pack.status = PackStatus.PUBLISHED
         pack.published_at = timezone.now()
         pack.published_by = user

@@ -18,16 +18,8 @@ from reporting.models import ReportImplication, ReportPack
 from reporting.pack_data import pack_data
 from reporting.tasks import build_pack
 from tests import factories
+from tests.strategy.test_seeding import PRINCIPLE_TITLES
 
-PRINCIPLE_TITLES = [
-    "To provide standard, sustainable, and flexible technology",
-    "Ensure ICT governance and architectural practices are sustainable for the future",
-    "Focus on agile delivery, supporting and communicating with the workforce, to maximise the benefits",
-    "Ensure the Council's information and data is managed effectively with enterprise solutions",
-    "Facilitate sharing of information and partnership working",
-    "Maximise the value of technology enabling financial stability",
-    "Provide Cyber Security and Threat Management",
-]
 
 
 def add_update(action, period, status, rag, percent, commentary="Progress as planned.", next_steps=""):

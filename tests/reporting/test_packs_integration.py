@@ -15,7 +15,8 @@ from reporting.models import ReportPack
 from reporting.packs import pack_request
 from strategy.celery import app as celery_app
 from tests import factories
-from tests.reporting.test_packs import PRINCIPLE_TITLES, build_plan, pdf_info, pdf_text
+from tests.reporting.test_packs import build_plan, pdf_info, pdf_text
+from tests.strategy.test_seeding import PRINCIPLE_TITLES
 
 WAIT_SECONDS = 90
 
