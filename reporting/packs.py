@@ -169,17 +169,20 @@ def pack_build(*, pack_id: int) -> ReportPack:
         _fail(pack, f"The pack could not be built: {exc}")
         pack.refresh_from_db()
         return pack
-    pack.file.name = name
-    pack.sha256 = hashlib.sha256(rendered.pdf).hexdigest()
-    pack.page_count = rendered.page_count
-    pack.size_bytes = len(rendered.pdf)
-    pack.status = PackStatus.READY
-    pack.progress_step = "Ready"
-    pack.error = ""
-    pack.finished_at = timezone.now()
-    with transaction.atomic():
-        pack.full_clean()
-        pack.save()
+    # One conditional UPDATE: the row says ready only once the file is in place, and only the
+    # run that claimed it (status still building) may say so.
+    finished = {
+        "file": name,
+        "sha256": hashlib.sha256(rendered.pdf).hexdigest(),
+        "page_count": rendered.page_count,
+        "size_bytes": len(rendered.pdf),
+        "status": PackStatus.READY,
+        "progress_step": "Ready",
+        "error": "",
+        "finished_at": timezone.now(),
+    }
+    ReportPack.objects.filter(pk=pack.pk, status=PackStatus.BUILDING).update(**finished)
+    pack.refresh_from_db()
     return pack
 
 
