@@ -8,12 +8,14 @@ import uuid
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.db import connection
 
 from reporting.choices import PackStatus
 from reporting.models import ReportPack
 from reporting.packs import pack_request
 from strategy.celery import app as celery_app
+from strategy.roles import sync_role_groups
 from tests import factories
 from tests.reporting.test_packs import build_plan, pdf_info, pdf_text
 from tests.strategy.test_seeding import PRINCIPLE_TITLES
@@ -30,6 +32,8 @@ def _reset_producer(app) -> None:
 @pytest.fixture
 def worker_queue(transactional_db):
     """Start `celery worker` on a queue of its own and point this process's producer at it."""
+    # A transactional test before this one may have flushed the role groups the migration made.
+    sync_role_groups(Group, Permission)
     queue = f"packs-test-{uuid.uuid4().hex[:8]}"
     env = {
         **os.environ,
