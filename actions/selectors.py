@@ -4,8 +4,10 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 
 from principles.models import Principle
 from reporting.models import ReportingPeriod
@@ -134,3 +136,123 @@ def rollup_by_principle(*, states: list[ActionState], principles: list[Principle
         per_principle[state.action.principle_id][1].add(state)
         overall.add(state)
     return list(per_principle.values()), overall
+
+
+def action_ids_updated_in(*, period: ReportingPeriod | None) -> set[int]:
+    """The ids of actions with a progress update for `period` (none when no period is open)."""
+    if period is None:
+        return set()
+    return set(ProgressUpdate.objects.filter(period=period).values_list("action_id", flat=True))
+
+
+def needs_update(*, action: ActionItem, updated_ids: set[int]) -> bool:
+    """An open action not yet updated for the period; completed and cancelled ones report no more."""
+    return action.status not in CLOSED_STATUSES and action.pk not in updated_ids
+
+
+@dataclass(frozen=True)
+class ReportingCoverage:
+    """'This quarter: N of M actions updated': M counts the actions due an update in the period."""
+
+    updated: int = 0
+    due: int = 0
+
+
+def reporting_coverage_by_principle(
+    *, states: list[ActionState], updated_ids: set[int]
+) -> tuple[dict[int, ReportingCoverage], ReportingCoverage]:
+    """Per principle id and overall: actions updated this period out of those due an update.
+
+    An action is due an update unless it was already closed (completed or cancelled) before
+    the period; one closed during the period was updated in it, so it counts on both sides.
+    """
+    counts: dict[int, list[int]] = {}
+    overall = [0, 0]
+    for state in states:
+        updated = state.action.pk in updated_ids
+        if not updated and state.status in CLOSED_STATUSES:
+            continue
+        for tally in (counts.setdefault(state.action.principle_id, [0, 0]), overall):
+            tally[0] += updated
+            tally[1] += 1
+    return {pk: ReportingCoverage(*tally) for pk, tally in counts.items()}, ReportingCoverage(*overall)
+
+
+def actions_for_user(*, user) -> QuerySet[ActionItem]:
+    """The actions a person owns or is delegated, for their to-do list."""
+    delegated = ActionItem.objects.filter(delegates=user).values("pk")
+    return action_queryset().filter(Q(owner=user) | Q(pk__in=delegated))
+
+
+@dataclass(frozen=True)
+class AuditChange:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One saved version of an action: when, by whom, and what changed from the one before."""
+
+    at: datetime.datetime
+    user: object
+    kind: str
+    changes: list[AuditChange]
+
+
+# The version counter changes on every save and says nothing a reader needs.
+AUDIT_HIDDEN_FIELDS = ["version"]
+
+
+def _audit_value(record, field_name: str, related: dict[str, dict]) -> str:
+    model_field = ActionItem._meta.get_field(field_name)
+    if model_field.is_relation:
+        value = getattr(record, model_field.attname)
+        if value is None:
+            return "none"
+        obj = related[field_name].get(value)
+        if obj is None:
+            return f"#{value} (deleted)"
+        if hasattr(obj, "get_username"):
+            return obj.get_full_name() or obj.get_username()
+        return str(obj)
+    value = getattr(record, field_name)
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if value in (None, ""):
+        return "none"
+    if isinstance(value, datetime.date):
+        return date_format(value)
+    return str(value)
+
+
+def action_audit_history(*, action: ActionItem) -> list[AuditEntry]:
+    """Every saved version of the action, newest first, with the fields each save changed.
+
+    Related rows named in the history (owner, principle, business case) are fetched once per
+    model, so the number of queries does not grow with the length of the history.
+    """
+    records = list(action.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    fk_fields = [f for f in ActionItem._meta.concrete_fields if f.is_relation]
+    related = {
+        f.name: f.related_model._default_manager.in_bulk({getattr(r, f.attname) for r in records} - {None})
+        for f in fk_fields
+    }
+    entries = []
+    for record, older in zip(records, records[1:] + [None]):
+        changes = []
+        if older is not None:
+            delta = record.diff_against(older, excluded_fields=AUDIT_HIDDEN_FIELDS + ["last_updated_at"])
+            changes = [
+                AuditChange(
+                    field=capfirst(ActionItem._meta.get_field(change.field).verbose_name),
+                    old=_audit_value(older, change.field, related),
+                    new=_audit_value(record, change.field, related),
+                )
+                for change in delta.changes
+            ]
+        entries.append(
+            AuditEntry(at=record.history_date, user=record.history_user, kind=record.get_history_type_display(), changes=changes)
+        )
+    return entries

@@ -1,6 +1,7 @@
 """Reporting periods, committee meetings and reports, and the quarterly PDF packs."""
 
 import datetime
+import re
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -91,6 +92,22 @@ class CommitteeReport(models.Model):
     background_papers = models.TextField(blank=True)
     status = models.CharField(max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
     updated_at = models.DateTimeField(auto_now=True)
+    # Who moved the report through its workflow, and when (blank for the seeded historical report).
+    created_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-financial_year", "-sequence"]
@@ -101,6 +118,46 @@ class CommitteeReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
+
+    @property
+    def slug(self) -> str:
+        """The reference in URL form: CP/35/22-23 is cp-35-22-23."""
+        return reference_slug(self.reference)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == ReportStatus.PUBLISHED
+
+
+REFERENCE_PREFIX = "CP"
+_SLUG_RE = re.compile(r"([a-z]+)-(\d+)-(\d{2})-(\d{2})", re.ASCII)
+
+
+def reference_slug(reference: str) -> str:
+    return reference.lower().replace("/", "-")
+
+
+def reference_from_slug(slug: str) -> str | None:
+    """cp-35-22-23 back to CP/35/22-23, or None when the slug is not a reference."""
+    match = _SLUG_RE.fullmatch(slug.lower())
+    if match is None:
+        return None
+    prefix, number, first, second = match.groups()
+    return f"{prefix.upper()}/{int(number)}/{first}-{second}"
+
+
+class ReferenceSequence(models.Model):
+    """The last report number used in a financial year.
+
+    Kept apart from the reports so a number stays used even if its report is deleted:
+    a committee reference is cited in minutes and must never point at two reports.
+    """
+
+    financial_year = models.PositiveSmallIntegerField(unique=True, help_text="Start year: 2022 means 2022/23.")
+    last_number = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.financial_year}/{(self.financial_year + 1) % 100:02d}: {self.last_number}"
 
 
 class ReportImplication(models.Model):

@@ -1,8 +1,17 @@
 import datetime
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from .models import ReportingPeriod
+from strategy.models import Strategy
+from strategy.permissions import can_edit_committee_report
+
+from .choices import ImplicationArea, ReportStatus
+from .filtersets import CommitteeReportFilterSet
+from .models import CommitteeMeeting, CommitteeReport, ReportingPeriod, reference_from_slug
+from .periods import FinancialQuarter
+from .text import text_blocks
 
 
 def period_current(*, on: datetime.date | None = None) -> ReportingPeriod | None:
@@ -21,7 +30,105 @@ def period_current(*, on: datetime.date | None = None) -> ReportingPeriod | None
 
 def period_get_by_key(*, key: str) -> ReportingPeriod:
     """Raises PeriodKeyError for a malformed key and ReportingPeriod.DoesNotExist for an unknown one."""
-    from .periods import FinancialQuarter
-
     quarter = FinancialQuarter.parse(key)
     return ReportingPeriod.objects.get(financial_year=quarter.start_year, quarter=quarter.quarter)
+
+
+# The numbered sections of the council's committee-report form, in order (section 8,
+# Implications, follows them with one subsection per ImplicationArea).
+REPORT_SECTIONS = [
+    ("purpose", "Purpose of Report"),
+    ("executive_summary", "Executive Summary"),
+    ("recommendations", "Recommendations"),
+    ("reasons", "Reasons for Recommendations"),
+    ("other_options", "Other Options Considered"),
+    ("background", "Background"),
+    ("consultation", "Consultation and Engagement"),
+]
+IMPLICATIONS_SECTION_NUMBER = len(REPORT_SECTIONS) + 1
+
+
+def committee_report_queryset(*, user: AbstractBaseUser | None = None) -> QuerySet[CommitteeReport]:
+    """The reports `user` may read, with the meeting and workflow people joined in (one query for a list).
+
+    Drafts and approved reports are the leads' working papers; everyone else reads published ones.
+    """
+    queryset = CommitteeReport.objects.select_related("meeting", "approved_by", "published_by")
+    if user is not None and not can_edit_committee_report(user):
+        queryset = queryset.filter(status=ReportStatus.PUBLISHED)
+    return queryset
+
+
+def committee_report_filterset(*, filters: dict | None, user: AbstractBaseUser | None = None) -> CommitteeReportFilterSet:
+    """The list page's (and API's) CommitteeReportFilterSet over the reports `user` may read.
+
+    Returned whole so callers can show its form and errors; use `.qs` only when it is valid.
+    """
+    return CommitteeReportFilterSet(filters, queryset=committee_report_queryset(user=user))
+
+
+def committee_meeting_list(*, user: AbstractBaseUser | None = None) -> QuerySet[CommitteeMeeting]:
+    """Meetings, newest first, each with the reports the user may read (two queries)."""
+    reports = CommitteeReport.objects.order_by("sequence")
+    if user is not None and not can_edit_committee_report(user):
+        reports = reports.filter(status=ReportStatus.PUBLISHED)
+    return CommitteeMeeting.objects.prefetch_related(Prefetch("reports", queryset=reports, to_attr="visible_reports"))
+
+
+def committee_report_get(*, key: str) -> CommitteeReport:
+    """The report a URL names, by primary key or by slugified reference (cp-35-22-23).
+
+    Raises CommitteeReport.DoesNotExist for anything else, so a bad URL is a 404, never a 500.
+    """
+    queryset = CommitteeReport.objects.select_related(
+        "meeting", "created_by", "updated_by", "approved_by", "published_by"
+    )
+    if key.isdigit():
+        return queryset.get(pk=int(key))
+    reference = reference_from_slug(key)
+    if reference is None:
+        raise CommitteeReport.DoesNotExist(f"{key!r} is not a report reference.")
+    return queryset.get(reference=reference)
+
+
+def committee_report_document(*, report: CommitteeReport) -> dict:
+    """Everything the committee-report templates need, as plain data (two queries).
+
+    The report's own row (with its meeting) is already loaded by the caller; this adds the
+    implications and the council's name. The quarterly packs pass the same dict to the same
+    templates for their cover and report sections.
+    """
+    implications = {item.area: item.text for item in report.implications.all()}
+    meeting = report.meeting
+    return {
+        "council": Strategy.objects.values_list("council", flat=True).order_by("pk").first() or "",
+        "committee": meeting.committee if meeting else "",
+        "meeting_date": meeting.date if meeting else None,
+        "title": report.title,
+        "report_of": report.report_of,
+        "reference": report.reference,
+        "wards_affected": report.wards_affected,
+        "status": report.status,
+        "status_label": report.get_status_display(),
+        "sections": [
+            {"number": str(number), "field": field, "title": title, "blocks": text_blocks(getattr(report, field))}
+            for number, (field, title) in enumerate(REPORT_SECTIONS, start=1)
+        ],
+        "implications_number": str(IMPLICATIONS_SECTION_NUMBER),
+        "implications": [
+            {
+                "number": f"{IMPLICATIONS_SECTION_NUMBER}.{index}",
+                "area": area.value,
+                "title": area.label,
+                "blocks": text_blocks(implications.get(area.value, "")),
+            }
+            for index, area in enumerate(ImplicationArea, start=1)
+        ],
+        "contact_officer": _lines(report.contact_officer),
+        "appendices": _lines(report.appendices),
+        "background_papers": _lines(report.background_papers),
+    }
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]

@@ -13,7 +13,11 @@ class NavItem:
 
 
 NAVIGATION = [
-    NavItem("Dashboard", "dashboard"),
+    NavItem("Dashboard", "dashboard", "actions.view_actionitem"),
+    NavItem("My actions", "my-actions", "actions.record_progress"),
+    NavItem("Actions", "action-list", "actions.view_actionitem"),
+    NavItem("Principles", "principle-list", "principles.view_principle"),
+    NavItem("Committee reports", "committee-report-list", "reporting.view_committeereport"),
     NavItem("Progress packs", "pack-list", "reporting.download_published_pack"),
 ]
 

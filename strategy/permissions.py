@@ -42,5 +42,39 @@ def can_download_published_pack(user: User) -> bool:
     return _active(user) and user.has_perm("reporting.download_published_pack")
 
 
+def can_draft_committee_report(user: User) -> bool:
+    return _active(user) and user.has_perm("reporting.add_committeereport")
+
+
+def can_edit_committee_report(user: User) -> bool:
+    """Edit a draft, approve it for the agenda and publish it: the strategy lead's work."""
+    return _active(user) and user.has_perm("reporting.change_committeereport")
+
+
+def can_view_committee_reports(user: User) -> bool:
+    return _active(user) and user.has_perm("reporting.view_committeereport")
+
+
+def can_read_committee_report(user: User, report) -> bool:
+    # Drafts and reports awaiting the agenda are working papers: only those who edit them read them.
+    if report.status == "published":
+        return can_view_committee_reports(user)
+    return can_edit_committee_report(user)
+
+
+def can_view_action_plan(user: User) -> bool:
+    """The dashboard, the action list and action pages: every role reads them."""
+    return _active(user) and user.has_perm("actions.view_actionitem")
+
+
+def can_view_principles(user: User) -> bool:
+    return _active(user) and user.has_perm("principles.view_principle")
+
+
+def has_progress_to_report(user: User) -> bool:
+    """Whether the user reports progress at all, so has a "My actions" to-do list."""
+    return _active(user) and user.has_perm("actions.record_progress")
+
+
 def can_close_period(user: User) -> bool:
     return _active(user) and user.has_perm("reporting.change_reportingperiod")

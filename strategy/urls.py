@@ -6,4 +6,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("reports/", include("reporting.pack_urls")),
     path("", include("principles.urls")),
+    path("", include("reporting.urls")),
+    path("", include("actions.urls")),
 ]

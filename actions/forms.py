@@ -1,0 +1,83 @@
+"""Browser forms for the action plan. Rules about progress live in services.progress_record."""
+
+from django import forms
+
+from .choices import Rag, Status
+from .models import ActionItem, ProgressUpdate
+
+
+class ProgressUpdateForm(forms.Form):
+    """The quarterly progress form; it checks only the shape of each answer."""
+
+    status = forms.ChoiceField(
+        choices=Status.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a status.", "invalid_choice": "Choose a status from the list."},
+    )
+    rag = forms.ChoiceField(
+        label="RAG rating",
+        choices=Rag.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a RAG rating: red, amber or green.", "invalid_choice": "Choose a RAG rating: red, amber or green."},
+    )
+    percent_complete = forms.IntegerField(
+        label="Percent complete",
+        min_value=0,
+        max_value=100,
+        error_messages={
+            "required": "Enter percent complete, a whole number from 0 to 100.",
+            "invalid": "Enter percent complete as a whole number from 0 to 100, like 45.",
+            "min_value": "Percent complete must be 0 or more.",
+            "max_value": "Percent complete must be 100 or less.",
+        },
+    )
+    commentary = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    next_steps = forms.CharField(label="Next steps", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    expected_version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={"required": "The form was incomplete: open the action again and resubmit.", "invalid": "The form was incomplete: open the action again and resubmit."},
+    )
+
+    @classmethod
+    def initial_for(cls, action: ActionItem, last_update: ProgressUpdate | None) -> dict:
+        """Start from the last update so a manager changes only what moved."""
+        source = last_update or action
+        return {
+            "status": source.status,
+            "rag": source.rag,
+            "percent_complete": source.percent_complete,
+            "commentary": getattr(last_update, "commentary", ""),
+            "next_steps": getattr(last_update, "next_steps", ""),
+            "expected_version": action.version,
+        }
+
+    def keep_typed_values_with_version(self, version: int) -> None:
+        """After a conflict: keep what the user typed, but let a resubmission go on the new version."""
+        self.data = self.data.copy()
+        self.data["expected_version"] = str(version)
+
+
+# Multiple-choice filters show as checkboxes; the yes/no overdue filter gets plain words.
+OVERDUE_CHOICES = [("unknown", "Any"), ("true", "Overdue only"), ("false", "Not overdue")]
+EMPTY_LABELS = {"owner": "Anyone", "ordering": "Reference"}
+
+
+def style_filter_form(form: forms.Form) -> forms.Form:
+    """Give a FilterSet's form GOV.UK widgets; the filtering itself stays in the FilterSet."""
+    for name, field in form.fields.items():
+        widget = field.widget
+        if name in EMPTY_LABELS:
+            field.empty_label = EMPTY_LABELS[name]
+        if isinstance(field, forms.ModelMultipleChoiceField) and name == "principle":
+            # Short labels keep the filter panel narrow; the principles page gives the titles.
+            field.label_from_instance = lambda principle: f"Principle {principle.number}"
+        if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
+            field.widget = forms.CheckboxSelectMultiple(choices=field.choices)
+        elif isinstance(widget, forms.NullBooleanSelect):
+            widget.choices = OVERDUE_CHOICES
+            widget.attrs["class"] = "govuk-select"
+        elif isinstance(widget, forms.Select):
+            widget.attrs["class"] = "govuk-select"
+        elif isinstance(widget, forms.TextInput):
+            widget.attrs["class"] = "govuk-input"
+    return form

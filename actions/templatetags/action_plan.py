@@ -1,0 +1,32 @@
+"""Small presentation helpers for action pages."""
+
+import datetime
+import re
+
+from django import template
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.filter
+def is_overdue_on(action, day: datetime.date) -> bool:
+    """{% if action|is_overdue_on:today %}: past its (revised) target date and still open."""
+    return action.is_overdue(day)
+
+
+@register.filter
+def govuk_text(text: str) -> str:
+    """Plain text as GOV.UK paragraphs; a run of lines starting "- " becomes a bulleted list."""
+    blocks = []
+    for block in re.split(r"\n\s*\n", (text or "").strip()):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if not lines:
+            continue
+        if all(line.startswith("- ") for line in lines):
+            items = format_html_join("", "<li>{}</li>", ((line[2:],) for line in lines))
+            blocks.append(format_html('<ul class="govuk-list govuk-list--bullet">{}</ul>', items))
+        else:
+            blocks.append(format_html('<p class="govuk-body">{}</p>', mark_safe("<br>".join(conditional_escape(line) for line in lines))))
+    return mark_safe("".join(blocks))

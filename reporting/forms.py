@@ -1,0 +1,112 @@
+"""The committee-report form: every section of the council's form, one text per implication area."""
+
+import datetime
+
+from django import forms
+
+from .choices import ImplicationArea
+from .models import CommitteeMeeting
+from .services import ReportSections
+
+TEXT_HINT = "Separate paragraphs with a blank line. Start a line with “- ” for a bullet."
+
+_SECTION_FIELDS = {
+    "purpose": "1. Purpose of Report",
+    "executive_summary": "2. Executive Summary",
+    "recommendations": "3. Recommendations",
+    "reasons": "4. Reasons for Recommendations",
+    "other_options": "5. Other Options Considered",
+    "background": "6. Background",
+    "consultation": "7. Consultation and Engagement",
+}
+_ACCESS_FIELDS = {
+    "contact_officer": "Contact officer",
+    "appendices": "Appendices",
+    "background_papers": "Background papers",
+}
+
+
+def implication_field_name(area: str) -> str:
+    return f"implication_{area}"
+
+
+class CommitteeReportForm(forms.Form):
+    meeting = forms.ModelChoiceField(
+        queryset=CommitteeMeeting.objects.order_by("-date"),
+        label="Committee meeting",
+        empty_label="Choose a meeting",
+        help_text="The reference is numbered in the financial year of this meeting.",
+        error_messages={"required": "Choose the committee meeting the report is for."},
+    )
+    title = forms.CharField(max_length=300, label="Report title", error_messages={"required": "Enter the report title."})
+    report_of = forms.CharField(
+        max_length=300,
+        label="Report of",
+        help_text="Name and post, for example “Jane Burns: Executive Director Corporate Services”.",
+        error_messages={"required": "Enter who the report is of."},
+    )
+    wards_affected = forms.CharField(max_length=300, label="Ward(s) affected", initial="All",
+                                     error_messages={"required": "Enter the wards affected, or “All”."})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in _SECTION_FIELDS.items():
+            self.fields[name] = forms.CharField(label=label, required=False, widget=forms.Textarea, help_text=TEXT_HINT)
+        for number, area in enumerate(ImplicationArea, start=1):
+            self.fields[implication_field_name(area.value)] = forms.CharField(
+                label=f"8.{number}. {area.label}", required=False, widget=forms.Textarea
+            )
+        for name, label in _ACCESS_FIELDS.items():
+            self.fields[name] = forms.CharField(
+                label=label, required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text="One item per line."
+            )
+
+    @classmethod
+    def initial_for(cls, report) -> dict:
+        initial = {name: getattr(report, name) for name in ("title", "report_of", "wards_affected", *_SECTION_FIELDS, *_ACCESS_FIELDS)}
+        initial["meeting"] = report.meeting_id
+        for item in report.implications.all():
+            initial[implication_field_name(item.area)] = item.text
+        return initial
+
+    def sections(self) -> ReportSections:
+        data = self.cleaned_data
+        return ReportSections(**{name: data[name] for name in ReportSections.__dataclass_fields__})
+
+    def implications(self) -> dict[str, str]:
+        return {area: self.cleaned_data[implication_field_name(area)] for area in ImplicationArea.values}
+
+    def section_fields(self):
+        return [self[name] for name in _SECTION_FIELDS]
+
+    def implication_fields(self):
+        return [self[implication_field_name(area)] for area in ImplicationArea.values]
+
+    def access_fields(self):
+        return [self[name] for name in _ACCESS_FIELDS]
+
+
+class CommitteeMeetingForm(forms.Form):
+    """A meeting date as the GOV.UK date pattern asks for it: day, month and year boxes."""
+
+    committee = forms.CharField(
+        max_length=200, initial="Corporate Policy Committee", label="Committee",
+        error_messages={"required": "Enter the name of the committee."},
+    )
+    day = forms.CharField(required=False, label="Day")
+    month = forms.CharField(required=False, label="Month")
+    year = forms.CharField(required=False, label="Year")
+
+    def clean(self):
+        data = super().clean()
+        parts = [(data.get(name) or "").strip() for name in ("day", "month", "year")]
+        if not all(part.isdigit() for part in parts):
+            raise forms.ValidationError("Enter the date of the meeting as a day, month and year in numbers, for example 23 3 2023.")
+        day, month, year = (int(part) for part in parts)
+        try:
+            data["date"] = datetime.date(year, month, day)
+        except ValueError:
+            raise forms.ValidationError("The date of the meeting must be a real date, for example 23 3 2023.") from None
+        if not 2000 <= year <= 2100:
+            raise forms.ValidationError("Enter the year of the meeting in full, for example 2025.")
+        return data

@@ -1,0 +1,229 @@
+"""Every write to committee meetings and reports: drafting, editing, approving for the agenda, publishing."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from strategy.permissions import can_draft_committee_report, can_edit_committee_report
+
+from .choices import ImplicationArea, ReportStatus
+from .models import REFERENCE_PREFIX, CommitteeMeeting, CommitteeReport, ReferenceSequence, ReportImplication
+from .periods import financial_year_short_label, financial_year_start
+
+
+@dataclass(frozen=True)
+class ReportSections:
+    """The text of a report as its author writes it; the reference and workflow are the service's."""
+
+    title: str
+    report_of: str
+    wards_affected: str = "All"
+    purpose: str = ""
+    executive_summary: str = ""
+    recommendations: str = ""
+    reasons: str = ""
+    other_options: str = ""
+    background: str = ""
+    consultation: str = ""
+    contact_officer: str = ""
+    appendices: str = ""
+    background_papers: str = ""
+
+
+# A report cannot go on an agenda without these (the implications are checked separately).
+REQUIRED_FOR_APPROVAL = {
+    "purpose": "Purpose of Report",
+    "executive_summary": "Executive Summary",
+    "recommendations": "Recommendations",
+    "reasons": "Reasons for Recommendations",
+    "contact_officer": "Contact Officer",
+}
+
+
+def _refuse_published(report: CommitteeReport) -> None:
+    if report.status == ReportStatus.PUBLISHED:
+        when = f" on {date_format(timezone.localtime(report.published_at).date())}" if report.published_at else ""
+        raise ValidationError(
+            f"{report.reference} was published{when} and can no longer be changed: write a new report instead."
+        )
+
+
+def _allocate_sequence(*, financial_year: int) -> int:
+    """The next number in the year, under a row lock so concurrent drafts never share one.
+
+    Takes the higher of the counter and the highest number already on a report, so reports
+    loaded from outside (the seeded CP/35/22-23) are never reused; the counter keeps numbers
+    of deleted reports used.
+    """
+    ReferenceSequence.objects.get_or_create(financial_year=financial_year)
+    counter = ReferenceSequence.objects.select_for_update().get(financial_year=financial_year)
+    highest_on_reports = (
+        CommitteeReport.objects.filter(financial_year=financial_year).aggregate(highest=Max("sequence"))["highest"] or 0
+    )
+    counter.last_number = max(counter.last_number, highest_on_reports) + 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number
+
+
+def _save_implications(*, report: CommitteeReport, implications: dict[str, str]) -> None:
+    unknown = sorted(set(implications) - set(ImplicationArea.values))
+    if unknown:
+        raise ValidationError(f"Unknown implication area: {', '.join(unknown)}.")
+    existing = {item.area: item for item in report.implications.all()}
+    for area in ImplicationArea.values:
+        if area not in implications:
+            continue
+        text = implications[area].strip()
+        current = existing.get(area)
+        if not text:
+            if current is not None:
+                current.delete()
+        elif current is None:
+            ReportImplication.objects.create(report=report, area=area, text=text)
+        elif current.text != text:
+            current.text = text
+            current.save(update_fields=["text"])
+
+
+def _apply_sections(report: CommitteeReport, sections: ReportSections) -> None:
+    for name, value in vars(sections).items():
+        setattr(report, name, value.strip())
+
+
+def committee_meeting_create(*, user: AbstractBaseUser, committee: str, date: datetime.date) -> CommitteeMeeting:
+    """Add a committee meeting that reports can be written for."""
+    if not can_draft_committee_report(user):
+        raise PermissionDenied("Only strategy leads can add committee meetings.")
+    meeting = CommitteeMeeting(committee=committee.strip(), date=date)
+    with transaction.atomic():
+        try:
+            meeting.full_clean()
+        except ValidationError as error:
+            if "__all__" in getattr(error, "error_dict", {}):
+                raise ValidationError(
+                    {"date": f"The {meeting.committee} already has a meeting on {date_format(date)}."}
+                ) from None
+            raise
+        meeting.save()
+    return meeting
+
+
+def committee_report_create(
+    *, user: AbstractBaseUser, meeting: CommitteeMeeting, sections: ReportSections, implications: dict[str, str] | None = None
+) -> CommitteeReport:
+    """Draft a report for a meeting and give it the next reference in the meeting's financial year."""
+    if not can_draft_committee_report(user):
+        raise PermissionDenied("Only strategy leads can draft committee reports.")
+    if meeting is None:
+        raise ValidationError({"meeting": "Choose the committee meeting the report is for."})
+    financial_year = financial_year_start(meeting.date)
+    with transaction.atomic():
+        sequence = _allocate_sequence(financial_year=financial_year)
+        now = timezone.now()
+        report = CommitteeReport(
+            reference=f"{REFERENCE_PREFIX}/{sequence}/{financial_year_short_label(meeting.date)}",
+            sequence=sequence,
+            financial_year=financial_year,
+            meeting=meeting,
+            status=ReportStatus.DRAFT,
+            created_at=now,
+            created_by=user,
+            updated_by=user,
+        )
+        _apply_sections(report, sections)
+        report.full_clean()
+        report.save()
+        _save_implications(report=report, implications=implications or {})
+    return report
+
+
+def committee_report_update(
+    *,
+    report: CommitteeReport,
+    user: AbstractBaseUser,
+    meeting: CommitteeMeeting,
+    sections: ReportSections,
+    implications: dict[str, str] | None = None,
+) -> CommitteeReport:
+    """Change a report not yet published. Editing an approved report sends it back to draft."""
+    if not can_edit_committee_report(user):
+        raise PermissionDenied("Only strategy leads can edit committee reports.")
+    with transaction.atomic():
+        report = _lock_unpublished(report)
+        if meeting is None:
+            raise ValidationError({"meeting": "Choose the committee meeting the report is for."})
+        if financial_year_start(meeting.date) != report.financial_year:
+            raise ValidationError(
+                {
+                    "meeting": f"{report.reference} is numbered in {report.financial_year}/"
+                    f"{(report.financial_year + 1) % 100:02d}: choose a meeting in that financial year, "
+                    "or draft a new report for a meeting in another year."
+                }
+            )
+        report.meeting = meeting
+        _apply_sections(report, sections)
+        report.updated_by = user
+        if report.status == ReportStatus.APPROVED:
+            # The approval was for the text the approver read; changed text needs approving again.
+            report.status = ReportStatus.DRAFT
+            report.approved_at = None
+            report.approved_by = None
+        report.full_clean()
+        report.save()
+        _save_implications(report=report, implications=implications or {})
+    return report
+
+
+def _missing_for_approval(report: CommitteeReport) -> list[str]:
+    missing = [label for field, label in REQUIRED_FOR_APPROVAL.items() if not getattr(report, field).strip()]
+    if report.meeting_id is None:
+        missing.insert(0, "the committee meeting")
+    covered = set(report.implications.exclude(text="").values_list("area", flat=True))
+    return missing + [f"Implications: {area.label}" for area in ImplicationArea if area.value not in covered]
+
+
+def _lock_unpublished(report: CommitteeReport) -> CommitteeReport:
+    """The report's row, locked for this transaction; refused if it is already published."""
+    report = CommitteeReport.objects.select_for_update().get(pk=report.pk)
+    _refuse_published(report)
+    return report
+
+
+def _record_step(report: CommitteeReport, *, status: str, user: AbstractBaseUser) -> CommitteeReport:
+    """Move to `status`, stamping who and when in that step's <step>_by/<step>_at fields."""
+    report.status = status
+    setattr(report, f"{status}_at", timezone.now())
+    setattr(report, f"{status}_by", user)
+    report.full_clean()
+    report.save()
+    return report
+
+
+def committee_report_approve(*, report: CommitteeReport, user: AbstractBaseUser) -> CommitteeReport:
+    """Approve a complete draft for the committee's agenda."""
+    if not can_edit_committee_report(user):
+        raise PermissionDenied("Only strategy leads can approve committee reports for the agenda.")
+    with transaction.atomic():
+        report = _lock_unpublished(report)
+        if report.status != ReportStatus.DRAFT:
+            raise ValidationError(f"{report.reference} is already approved for the agenda.")
+        if missing := _missing_for_approval(report):
+            raise ValidationError(f"{report.reference} cannot go on the agenda until it has: {'; '.join(missing)}.")
+        return _record_step(report, status=ReportStatus.APPROVED, user=user)
+
+
+def committee_report_publish(*, report: CommitteeReport, user: AbstractBaseUser) -> CommitteeReport:
+    """Publish an approved report. From now on it is read-only."""
+    if not can_edit_committee_report(user):
+        raise PermissionDenied("Only strategy leads can publish committee reports.")
+    with transaction.atomic():
+        report = _lock_unpublished(report)
+        if report.status != ReportStatus.APPROVED:
+            raise ValidationError(f"{report.reference} must be approved for the agenda before it is published.")
+        return _record_step(report, status=ReportStatus.PUBLISHED, user=user)

@@ -1,0 +1,194 @@
+"""Committee report pages: thin views over reporting.selectors and reporting.services."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from strategy.permissions import (
+    can_draft_committee_report,
+    can_edit_committee_report,
+    can_read_committee_report,
+    can_view_committee_reports,
+)
+
+from .choices import ReportStatus
+from .forms import CommitteeMeetingForm, CommitteeReportForm
+from .models import CommitteeReport
+from .pdf import committee_report_pdf
+from .selectors import committee_meeting_list, committee_report_document, committee_report_filterset, committee_report_get
+from .services import (
+    committee_meeting_create,
+    committee_report_approve,
+    committee_report_create,
+    committee_report_publish,
+    committee_report_update,
+)
+
+
+def _readable_report(request, key: str) -> CommitteeReport:
+    try:
+        report = committee_report_get(key=key)
+    except CommitteeReport.DoesNotExist:
+        raise Http404("No committee report has that reference.") from None
+    if not can_read_committee_report(request.user, report):
+        raise PermissionDenied("Only strategy leads can read a committee report before it is published.")
+    return report
+
+
+def _editable_report(request, key: str) -> CommitteeReport:
+    report = _readable_report(request, key)
+    if not can_edit_committee_report(request.user):
+        raise PermissionDenied("Only strategy leads can change committee reports.")
+    return report
+
+
+class CommitteeReportListView(LoginRequiredMixin, TemplateView):
+    template_name = "reporting/committee/list.html"
+
+    def get_context_data(self, **kwargs):
+        if not can_view_committee_reports(self.request.user):
+            raise PermissionDenied("You do not have access to committee reports.")
+        filterset = committee_report_filterset(filters=self.request.GET, user=self.request.user)
+        return super().get_context_data(
+            filterset=filterset,
+            reports=filterset.qs if filterset.is_valid() else CommitteeReport.objects.none(),
+            meetings=committee_meeting_list(user=self.request.user),
+            can_draft=can_draft_committee_report(self.request.user),
+            **kwargs,
+        )
+
+
+class CommitteeReportDetailView(LoginRequiredMixin, TemplateView):
+    template_name = "reporting/committee/detail.html"
+
+    def get_context_data(self, **kwargs):
+        report = _readable_report(self.request, self.kwargs["key"])
+        can_edit = can_edit_committee_report(self.request.user) and not report.is_published
+        return super().get_context_data(
+            report_row=report,
+            report=committee_report_document(report=report),
+            can_edit=can_edit,
+            **kwargs,
+        )
+
+
+class CommitteeReportPdfView(LoginRequiredMixin, View):
+    def get(self, request, key: str):
+        report = _readable_report(request, key)
+        html = render_to_string("reporting/report/document.html", {"report": committee_report_document(report=report)})
+        rendered = committee_report_pdf(html=html)
+        response = HttpResponse(rendered.content, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{report.slug}.pdf"'
+        return response
+
+
+def _add_service_errors(form, error: ValidationError) -> None:
+    """Put a service's errors on the form: on their field when the form has one, else at the top."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+class CommitteeReportFormView(LoginRequiredMixin, FormView):
+    """Draft a new report (no key in the URL) or edit one not yet published."""
+
+    form_class = CommitteeReportForm
+    template_name = "reporting/committee/form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.report = None
+        if "key" in kwargs:
+            self.report = _editable_report(request, kwargs["key"])
+            if self.report.is_published:
+                messages.error(request, f"{self.report.reference} is published and can no longer be changed.")
+                return redirect("committee-report-detail", key=self.report.slug)
+        elif not can_draft_committee_report(request.user):
+            raise PermissionDenied("Only strategy leads can draft committee reports.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return CommitteeReportForm.initial_for(self.report) if self.report else super().get_initial()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(report_row=self.report, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            if self.report is None:
+                report = committee_report_create(
+                    user=self.request.user, meeting=data["meeting"], sections=form.sections(), implications=form.implications()
+                )
+                messages.success(self.request, f"Draft {report.reference} saved. The reference is now used and will not be reused.")
+            else:
+                was_approved = self.report.status == ReportStatus.APPROVED
+                report = committee_report_update(
+                    report=self.report,
+                    user=self.request.user,
+                    meeting=data["meeting"],
+                    sections=form.sections(),
+                    implications=form.implications(),
+                )
+                note = " It is back in draft: approve it for the agenda again." if was_approved else ""
+                messages.success(self.request, f"{report.reference} saved.{note}")
+        except ValidationError as error:
+            _add_service_errors(form, error)
+            return self.form_invalid(form)
+        return redirect("committee-report-detail", key=report.slug)
+
+
+class CommitteeReportTransitionView(LoginRequiredMixin, View):
+    """POST only: approve for the agenda, or publish. Refusals come back as a message on the report."""
+
+    transition = None
+    done_message = ""
+
+    def post(self, request, key: str):
+        report = _editable_report(request, key)
+        try:
+            report = type(self).transition(report=report, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, self.done_message.format(reference=report.reference))
+        return redirect("committee-report-detail", key=report.slug)
+
+
+class CommitteeReportApproveView(CommitteeReportTransitionView):
+    transition = staticmethod(committee_report_approve)
+    done_message = "{reference} is approved for the agenda."
+
+
+class CommitteeReportPublishView(CommitteeReportTransitionView):
+    transition = staticmethod(committee_report_publish)
+    done_message = "{reference} is published. It can no longer be changed."
+
+
+class CommitteeMeetingCreateView(LoginRequiredMixin, FormView):
+    form_class = CommitteeMeetingForm
+    template_name = "reporting/committee/meeting_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not can_draft_committee_report(request.user):
+            raise PermissionDenied("Only strategy leads can add committee meetings.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            meeting = committee_meeting_create(
+                user=self.request.user, committee=form.cleaned_data["committee"], date=form.cleaned_data["date"]
+            )
+        except ValidationError as error:
+            _add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, f"Added the meeting: {meeting}.")
+        return redirect("committee-report-list")

@@ -1,0 +1,90 @@
+"""Headless Chromium against pytest-django's live server, with the demo data loaded.
+
+Playwright's sync API runs an event loop in this thread, so Django would refuse ORM calls
+made here as "async unsafe"; the tests make them only between browser steps, never
+concurrently, so allowing them is safe.
+"""
+
+import io
+import os
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+import pytest  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from reporting.models import ReportingPeriod  # noqa: E402
+from reporting.periods import FinancialQuarter  # noqa: E402
+from reporting.selectors import period_current  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DEMO_PASSWORD = "ict-strategy-demo"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def ensure_open_period() -> ReportingPeriod:
+    """The seed's periods end with 2026/27 Q4: on a later day, open the quarter containing it."""
+    current = period_current()
+    if current is not None:
+        return current
+    today = timezone.localdate()
+    quarter = FinancialQuarter.containing(today)
+    period, _ = ReportingPeriod.objects.update_or_create(
+        financial_year=quarter.start_year,
+        quarter=quarter.quarter,
+        defaults={
+            "start_date": quarter.start_date,
+            "end_date": quarter.end_date,
+            "update_deadline": max(quarter.update_deadline(), today),
+            "closed_at": None,
+        },
+    )
+    return period
+
+
+@pytest.fixture
+def demo_site(live_server, transactional_db):
+    """The live server's URL, with seed_strategy --demo loaded and a reporting period open today."""
+    call_command("seed_strategy", "--demo", stdout=io.StringIO())
+    ensure_open_period()
+    return live_server.url
+
+
+@pytest.fixture
+def sign_in(chromium, demo_site):
+    """sign_in("manager") -> a Playwright page signed in as that demo user, on the dashboard."""
+    contexts = []
+
+    def _sign_in(username: str):
+        # bypass_csp lets axe-core be injected once the strict Content-Security-Policy is on.
+        context = chromium.new_context(base_url=demo_site, bypass_csp=True, viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.goto("/accounts/login/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(DEMO_PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url(f"{demo_site}/")
+        return page
+
+    yield _sign_in
+    for context in contexts:
+        context.close()
