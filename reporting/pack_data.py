@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from actions.choices import Rag, Status
 from actions.models import ActionItem
@@ -20,26 +20,15 @@ from strategy.models import Strategy
 from strategy.permissions import can_download_published_pack, can_see_unpublished_packs
 from strategy.selectors import business_case_queryset, business_case_totals, risk_heat_map, risk_queryset
 
-from .choices import ImplicationArea, PackStatus
-from .models import CommitteeReport, ReportImplication, ReportingPeriod, ReportPack
+from .choices import PackStatus, ReportStatus
+from .models import CommitteeReport, ReportingPeriod, ReportPack
+from .selectors import committee_report_document
 
 COMMITTEE = "Corporate Policy Committee"
 DEFAULT_REPORT_OF = "Executive Director Corporate Services"
 DEFAULT_WARDS = "All"
 HIGH_RISK_SCORE = 15
 RAG_SEVERITY = {Rag.GREEN: 0, Rag.AMBER: 1, Rag.RED: 2}
-
-# Committee report sections in the council's house order (report CP/35/22-23).
-REPORT_SECTIONS = [
-    ("purpose", "Purpose of Report"),
-    ("executive_summary", "Executive Summary"),
-    ("recommendations", "Recommendations"),
-    ("reasons", "Reasons for Recommendations"),
-    ("other_options", "Other Options Considered"),
-    ("background", "Background"),
-    ("consultation", "Consultation and Engagement"),
-]
-
 
 def _pack_actions() -> QuerySet[ActionItem]:
     # Only what a pack row shows: no delegates or business case, so two queries per as-at read.
@@ -101,34 +90,24 @@ def _rollup_dict(rollup) -> dict:
 
 
 def _cover(*, period: ReportingPeriod, strategy: Strategy | None, report: CommitteeReport | None) -> dict:
+    """The report dict the committee-report templates take: the linked report's, or the pack's own cover.
+
+    Without a linked report the cover is filled from the period and the council's defaults and
+    the pack carries no report sections.
+    """
+    if report is not None:
+        return committee_report_document(report=report)
     strategy_title = strategy.title if strategy else "ICT Strategy 2023–27"
     return {
         "council": strategy.council if strategy else "Cheshire East Council",
-        "committee": report.meeting.committee if report and report.meeting else COMMITTEE,
-        "meeting_date": report.meeting.date if report and report.meeting else None,
+        "committee": COMMITTEE,
+        "meeting_date": None,
         "title": f"{strategy_title}: progress report {period.label}",
-        "reference": report.reference if report else "",
-        "report_of": report.report_of if report else DEFAULT_REPORT_OF,
-        "wards_affected": report.wards_affected if report else DEFAULT_WARDS,
-    }
-
-
-def _report_sections(report: CommitteeReport | None) -> dict | None:
-    if report is None:
-        return None
-    implications = {i.area: i.text for i in report.implications.all()}
-    return {
-        "sections": [
-            {"heading": heading, "text": getattr(report, field)} for field, heading in REPORT_SECTIONS if getattr(report, field)
-        ],
-        "implications": [
-            {"heading": label, "text": implications[area]} for area, label in ImplicationArea.choices if area in implications
-        ],
-        "access_to_information": {
-            "contact_officer": report.contact_officer,
-            "appendices": report.appendices,
-            "background_papers": report.background_papers,
-        },
+        "report_of": DEFAULT_REPORT_OF,
+        "reference": f"Progress pack {period.label}",
+        "wards_affected": DEFAULT_WARDS,
+        "status": ReportStatus.PUBLISHED,
+        "status_label": ReportStatus.PUBLISHED.label,
     }
 
 
@@ -222,11 +201,7 @@ def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | No
     """Everything the pack for `period` shows, as at the period's end, in a fixed number of queries."""
     report = None
     if committee_report is not None:
-        report = (
-            CommitteeReport.objects.select_related("meeting")
-            .prefetch_related(Prefetch("implications", queryset=ReportImplication.objects.order_by("pk")))
-            .get(pk=committee_report.pk)
-        )
+        report = CommitteeReport.objects.select_related("meeting").get(pk=committee_report.pk)
     strategy = Strategy.objects.order_by("pk").first()
     principles = list(Principle.objects.order_by("number"))
     states = action_states_as_at(period=period, actions=_pack_actions())
@@ -257,8 +232,8 @@ def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | No
             "previous_label": previous_quarter.label,
         },
         "strategy": {"title": strategy.title if strategy else "ICT Strategy 2023–27", "vision": strategy.vision if strategy else ""},
-        "cover": _cover(period=period, strategy=strategy, report=report),
-        "report": _report_sections(report),
+        "report": _cover(period=period, strategy=strategy, report=report),
+        "has_report_sections": report is not None,
         "summary": {
             "overall": _rollup_dict(overall),
             "completed": completed,

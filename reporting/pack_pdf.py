@@ -1,4 +1,4 @@
-"""Render a progress pack: the plain dict from `pack_data` → HTML → tagged PDF (PDF/UA-1).
+"""Render a progress pack: the plain dict from `pack_data` → HTML → tagged PDF (PDF/UA-1) via `reporting.pdf`.
 
 No ORM here: everything comes in through the dict, so the renderer can be measured and
 tested on its own, and a build's only reads are the selectors'.
@@ -6,17 +6,19 @@ tested on its own, and a build's only reads are the selectors'.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from pathlib import Path
 
-from django.contrib.staticfiles import finders
+from django.conf import settings
 from django.template.loader import render_to_string
-from weasyprint import CSS, HTML
 
 from actions.choices import Status
 
+from .pdf import COMMITTEE_REPORT_STYLESHEET, RenderedPdf
+from .pdf import html_to_pdf as committee_html_to_pdf
+
 PACK_TEMPLATE = "reporting/pack/pack.html"
-PACK_STYLESHEET = "css/print/pack.css"
-PDF_VARIANT = "pdf/ua-1"
+# The committee-report house style first (cover, sections, page footer), then the pack's additions.
+PACK_STYLESHEETS = (COMMITTEE_REPORT_STYLESHEET, Path(settings.BASE_DIR) / "static" / "css" / "print" / "pack.css")
 
 # Fills for the summary chart, one per status; the chart's legend and the table under it
 # carry the same counts in words, so colour is never the only cue.
@@ -32,12 +34,6 @@ CHART_LABEL_WIDTH = 90
 CHART_BAR_WIDTH = 380
 CHART_ROW_HEIGHT = 26
 CHART_BAR_HEIGHT = 18
-
-
-@dataclass(frozen=True)
-class RenderedPack:
-    pdf: bytes
-    page_count: int
 
 
 def status_chart(principles: list[dict]) -> dict:
@@ -79,21 +75,13 @@ def status_chart(principles: list[dict]) -> dict:
 
 def pack_html(*, data: dict) -> str:
     """The pack as one HTML document (what WeasyPrint lays out)."""
-    cover = data["cover"]
-    context = {
-        **data,
-        "footer_reference": cover["reference"] or f"Progress pack {data['period']['label']}",
-        "chart": status_chart(data["summary"]["principles"]),
-    }
-    return render_to_string(PACK_TEMPLATE, context)
+    return render_to_string(PACK_TEMPLATE, {**data, "chart": status_chart(data["summary"]["principles"])})
 
 
-def html_to_pdf(*, html: str) -> RenderedPack:
-    """Lay out and write `html` as a tagged PDF/UA-1 document."""
-    stylesheet = CSS(filename=finders.find(PACK_STYLESHEET))
-    document = HTML(string=html).render(stylesheets=[stylesheet])
-    return RenderedPack(pdf=document.write_pdf(pdf_variant=PDF_VARIANT), page_count=len(document.pages))
+def html_to_pdf(*, html: str) -> RenderedPdf:
+    """Lay out and write the pack's HTML as a tagged PDF/UA-1 document, in the house print style."""
+    return committee_html_to_pdf(html=html, stylesheets=PACK_STYLESHEETS)
 
 
-def render_pack(*, data: dict) -> RenderedPack:
+def render_pack(*, data: dict) -> RenderedPdf:
     return html_to_pdf(html=pack_html(data=data))

@@ -161,7 +161,7 @@ def pack_build(*, pack_id: int) -> ReportPack:
         _step(pack, "Rendering the PDF")
         rendered = render_pack(data=data)
         _step(pack, "Saving the file")
-        name = _write_atomically(pack_file_name(pack), rendered.pdf)
+        name = _write_atomically(pack_file_name(pack), rendered.content)
     except (DatabaseError, OSError) as exc:
         ReportPack.objects.filter(pk=pack.pk).update(status=PackStatus.QUEUED, progress_step="Waiting to retry")
         raise TransientPackError(str(exc)) from exc
@@ -173,9 +173,9 @@ def pack_build(*, pack_id: int) -> ReportPack:
     # run that claimed it (status still building) may say so.
     finished = {
         "file": name,
-        "sha256": hashlib.sha256(rendered.pdf).hexdigest(),
+        "sha256": hashlib.sha256(rendered.content).hexdigest(),
         "page_count": rendered.page_count,
-        "size_bytes": len(rendered.pdf),
+        "size_bytes": len(rendered.content),
         "status": PackStatus.READY,
         "progress_step": "Ready",
         "error": "",

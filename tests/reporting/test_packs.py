@@ -53,7 +53,8 @@ def build_plan(actions_per_principle: int = 2) -> dict:
             else:
                 add_update(action, q2, "completed", "green", 100)
     report = factories.CommitteeReportFactory(
-        sequence=41, financial_year=2024, reference="CP/41/24-25",
+        sequence=41, financial_year=2024, reference="CP/41/24-25", status="published",
+        title="ICT Strategy 2023–27: progress report 2024/25 Q2",
         report_of="Executive Director Corporate Services", wards_affected="All",
         purpose="To report progress on the ICT Strategy.",
     )
@@ -80,14 +81,23 @@ def pdf_info(path) -> str:
 
 def test_pack_data_shows_the_state_at_the_period_end_and_what_changed(plan):
     data = pack_data(period=plan["q2"], committee_report=plan["report"])
-    assert data["cover"]["reference"] == "CP/41/24-25"
-    assert data["cover"]["title"] == "ICT Strategy 2023–27: progress report 2024/25 Q2"
+    assert data["report"]["reference"] == "CP/41/24-25"
+    assert data["report"]["title"] == "ICT Strategy 2023–27: progress report 2024/25 Q2"
+    assert data["has_report_sections"] is True
     assert [p["title"] for p in data["principles"]] == PRINCIPLE_TITLES
     assert {row["reference"] for row in data["exceptions"] if row["rag"] == "red"} == set(plan["red"])
     assert data["exceptions"][0]["rag"] == "red"  # exceptions first, worst first
     assert len(data["changes"]["worsened"]) == 7 and len(data["changes"]["newly_completed"]) == 7
     assert data["summary"]["overall"]["total"] == 14
-    assert data["report"]["implications"] == [{"heading": "Legal", "text": "No legal implications."}]
+    legal = next(item for item in data["report"]["implications"] if item["area"] == "legal")
+    assert legal["blocks"][0].text == "No legal implications."
+
+
+def test_without_a_committee_report_the_cover_comes_from_the_period(plan):
+    data = pack_data(period=plan["q2"])
+    assert data["has_report_sections"] is False
+    assert data["report"]["title"] == "ICT Strategy 2023–27: progress report 2024/25 Q2"
+    assert (data["report"]["committee"], data["report"]["reference"]) == ("Corporate Policy Committee", "Progress pack 2024/25 Q2")
 
 
 def test_pack_data_query_count_does_not_grow_with_the_plan(db):
