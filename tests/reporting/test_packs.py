@@ -1,11 +1,15 @@
 """Progress packs: data as at a period's end, build, failure and retry, publish, pages, beat, command."""
 
 import datetime
+import hashlib
 import subprocess
+from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -17,6 +21,7 @@ from reporting.choices import PackStatus
 from reporting.models import ReportImplication, ReportPack
 from reporting.pack_data import pack_data
 from reporting.tasks import build_pack
+from strategy.celery import app
 from tests import factories
 from tests.strategy.test_seeding import PRINCIPLE_TITLES
 
@@ -129,8 +134,6 @@ def test_build_writes_a_tagged_pdf_with_its_fingerprint(plan, django_capture_on_
         assert reference in text
     info = pdf_info(pack.file.path)
     assert "Tagged:          yes" in info and f"Pages:           {pack.page_count}" in info
-    import hashlib
-
     assert hashlib.sha256(open(pack.file.path, "rb").read()).hexdigest() == pack.sha256
     assert pack.size_bytes == len(open(pack.file.path, "rb").read())
 
@@ -315,12 +318,8 @@ def test_beat_skips_open_periods_and_a_lead_can_close_one_early(plan, monkeypatc
 
 
 def test_beat_schedule_runs_the_request_task():
-    from django.conf import settings
-
     entry = settings.CELERY_BEAT_SCHEDULE["request-packs-for-closed-periods"]
     assert entry["task"] == "reporting.tasks.request_packs_for_closed_periods"
-    from strategy.celery import app
-
     assert entry["task"] in app.tasks
 
 
@@ -334,8 +333,6 @@ def test_build_pack_command_builds_synchronously_to_a_file(plan, tmp_path):
 
 
 def test_build_pack_command_explains_bad_input(plan):
-    from django.core.management.base import CommandError
-
     with pytest.raises(CommandError, match="not a financial-year quarter"):
         call_command("build_pack", "--period", "Q2")
     with pytest.raises(CommandError, match="needs --sync"):
@@ -350,3 +347,11 @@ def test_status_chart_scales_bars_to_the_largest_principle():
     chart = pack_pdf.status_chart(principles)
     assert chart["rows"][0]["segments"][0]["width"] == pack_pdf.CHART_BAR_WIDTH
     assert [s["width"] for s in chart["rows"][1]["segments"]] == [pack_pdf.CHART_BAR_WIDTH / 4] * 2
+
+
+def test_build_pack_command_queues_for_the_worker_by_default(plan):
+    factories.lead()
+    out = StringIO()
+    call_command("build_pack", "--period", "2024/25 Q2", stdout=out)
+    assert "Requested the 2024/25 Q2 pack, version 1" in out.getvalue() and out.getvalue().strip().endswith("queued.")
+    assert ReportPack.objects.get(period=plan["q2"]).status == PackStatus.QUEUED

@@ -39,7 +39,8 @@ class Command(BaseCommand):
         except (ValidationError, PermissionDenied) as exc:
             raise CommandError(" ".join(getattr(exc, "messages", [str(exc)]))) from exc
         if not sync:
-            self.stdout.write(f"Queued the {reporting_period.label} pack, version {pack.version} (id {pack.pk}).")
+            pack.refresh_from_db()  # without a broker Celery runs the build eagerly, so it may be done already
+            self.stdout.write(f"Requested the {reporting_period.label} pack, version {pack.version} (id {pack.pk}): {pack.get_status_display().lower()}.")
             return
         pack = pack_build(pack_id=pack.pk)
         if pack.status not in (PackStatus.READY, PackStatus.PUBLISHED):
