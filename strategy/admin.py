@@ -1,7 +1,15 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import BusinessCase, BusinessCaseLine, Risk, Strategy
+from .models import (
+    BusinessCase,
+    BusinessCaseLine,
+    BusinessCaseRevision,
+    BusinessCaseTransition,
+    Risk,
+    RiskReview,
+    Strategy,
+)
 
 
 @admin.register(Strategy)
@@ -41,3 +49,26 @@ class RiskAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["owner"]
     filter_horizontal = ["business_cases"]
     list_select_related = ["owner"]
+
+
+@admin.register(BusinessCaseTransition)
+class BusinessCaseTransitionAdmin(admin.ModelAdmin):
+    list_display = ["business_case", "from_status", "to_status", "actor", "at"]
+    list_filter = ["to_status"]
+    search_fields = ["business_case__reference", "note"]
+    list_select_related = ["business_case", "actor"]
+
+
+@admin.register(BusinessCaseRevision)
+class BusinessCaseRevisionAdmin(admin.ModelAdmin):
+    list_display = ["business_case", "number", "revised_by", "revised_at"]
+    search_fields = ["business_case__reference", "reason"]
+    list_select_related = ["business_case", "revised_by"]
+
+
+@admin.register(RiskReview)
+class RiskReviewAdmin(admin.ModelAdmin):
+    list_display = ["risk", "reviewed_by", "reviewed_at", "inherent_score", "residual_score", "escalated"]
+    list_filter = ["escalated"]
+    search_fields = ["risk__reference", "note"]
+    list_select_related = ["risk", "reviewed_by"]

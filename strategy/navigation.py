@@ -18,6 +18,8 @@ NAVIGATION = [
     NavItem("Actions", "action-list", "actions.view_actionitem"),
     NavItem("Principles", "principle-list", "principles.view_principle"),
     NavItem("Committee reports", "committee-report-list", "reporting.view_committeereport"),
+    NavItem("Business cases", "business-case-list", "strategy.view_businesscase"),
+    NavItem("Risks", "risk-list", "strategy.view_risk"),
     NavItem("Progress packs", "pack-list", "reporting.download_published_pack"),
 ]
 

@@ -76,5 +76,28 @@ def has_progress_to_report(user: User) -> bool:
     return _active(user) and user.has_perm("actions.record_progress")
 
 
+def can_view_business_cases(user: User) -> bool:
+    return _active(user) and user.has_perm("strategy.view_businesscase")
+
+
+def can_manage_business_cases(user: User) -> bool:
+    """Create, edit, move through the workflow and revise business cases: strategy leads."""
+    return _active(user) and user.has_perm("strategy.change_businesscase")
+
+
+def can_view_risks(user: User) -> bool:
+    return _active(user) and user.has_perm("strategy.view_risk")
+
+
+def can_manage_risks(user: User) -> bool:
+    """Add risks, edit any risk, change owners and the strategic register: strategy leads."""
+    return _active(user) and user.has_perm("strategy.change_risk")
+
+
+def can_edit_risk(user: User, risk) -> bool:
+    """Leads edit every risk; a risk's owner edits and reviews their own."""
+    return can_manage_risks(user) or (_active(user) and risk.owner_id == user.pk)
+
+
 def can_close_period(user: User) -> bool:
     return _active(user) and user.has_perm("reporting.change_reportingperiod")

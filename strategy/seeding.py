@@ -22,14 +22,21 @@ from reporting.models import CommitteeMeeting, CommitteeReport, ReportImplicatio
 from reporting.periods import FinancialQuarter, add_working_days, quarters_between
 
 from . import demo_data, seed_data
-from .models import BusinessCase, BusinessCaseLine, Risk, Strategy
+from .models import (
+    BusinessCase,
+    BusinessCaseLine,
+    BusinessCaseTransition,
+    Risk,
+    Strategy,
+    escalation_reason,
+    needs_escalation,
+)
 from .roles import sync_role_groups
 
 LONDON = ZoneInfo("Europe/London")
 # The demo history stops at a fixed quarter so every run, on any day, loads the same rows.
 DEMO_HISTORY_THROUGH = FinancialQuarter(2026, 2)
 DEMO_REVIEW_BASE = datetime.date(2026, 7, 1)
-ESCALATION_THRESHOLD = 15
 
 
 def _upsert(model: type[models.Model], lookup: dict, values: dict) -> models.Model:
@@ -196,6 +203,39 @@ def _add_months(day: datetime.date, months: int) -> datetime.date:
     return day.replace(year=day.year + month_index // 12, month=month_index % 12 + 1)
 
 
+# The workflow steps that lead to each demo status, with the note the lead recorded.
+DEMO_WORKFLOW = {
+    "draft": [],
+    "submitted": [("draft", "submitted", "")],
+    "approved": [("draft", "submitted", ""), ("submitted", "approved", "Approved by SIGG.")],
+    "rejected": [
+        ("draft", "submitted", ""),
+        ("submitted", "rejected", "Rejected by the ICT investment board: see the summary for why."),
+    ],
+    "closed": [
+        ("draft", "submitted", ""),
+        ("submitted", "approved", "Approved by SIGG."),
+        ("approved", "closed", "Delivered and closed."),
+    ],
+}
+
+
+def _seed_demo_workflow(business_case: BusinessCase, lead: User) -> None:
+    """Workflow history for a demo case, at fixed dates in the year its reference names."""
+    year = int(business_case.reference.split("-")[1])
+    for step, (from_status, to_status, note) in enumerate(DEMO_WORKFLOW[business_case.status]):
+        # Submitted in May, decided in July; a closed case closes at the end of its second year.
+        if to_status == "closed":
+            at = datetime.datetime(year + 2, 3, 31, 16, 0, tzinfo=LONDON)
+        else:
+            at = datetime.datetime(year, 5 + 2 * step, 1, 10, 0, tzinfo=LONDON)
+        _upsert(
+            BusinessCaseTransition,
+            {"business_case": business_case, "to_status": to_status},
+            {"from_status": from_status, "actor": lead, "at": at, "note": note},
+        )
+
+
 @transaction.atomic
 def seed_demo_data(strategy: Strategy) -> None:
     """Demo users, business cases, risks and a progress history, all marked as demo data."""
@@ -234,12 +274,13 @@ def seed_demo_data(strategy: Strategy) -> None:
                 {"business_case": business_case, "financial_year": line["financial_year"]},
                 {field: Decimal(line[field]) for field in ("capital_cost", "revenue_cost", "cashable_benefit", "non_cashable_benefit")},
             )
+        _seed_demo_workflow(business_case, users["lead"])
         cases[business_case.reference] = business_case
 
     risks = {}
     for item in demo_data.DEMO_RISKS:
         residual = item["residual_likelihood"] * item["residual_impact"]
-        escalated = residual >= ESCALATION_THRESHOLD
+        escalated = needs_escalation(residual)
         risk = _upsert(
             Risk,
             {"reference": item["reference"]},
@@ -256,11 +297,7 @@ def seed_demo_data(strategy: Strategy) -> None:
                 "mitigation": item["mitigation"],
                 "review_date": _add_months(DEMO_REVIEW_BASE, item["review_months"]),
                 "on_strategic_register": item["on_strategic_register"] or escalated,
-                "escalation_reason": (
-                    f"Residual score {residual} is {ESCALATION_THRESHOLD} or more: escalated to the Strategic Risk Register."
-                    if escalated
-                    else ""
-                ),
+                "escalation_reason": escalation_reason(residual) if escalated else "",
                 "is_demo": True,
             },
         )

@@ -5,9 +5,11 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
 
-from .models import BusinessCase, BusinessCaseLine, Risk
+from actions.models import ActionItem
 
-MONEY_FIELDS = ("capital_cost", "revenue_cost", "cashable_benefit", "non_cashable_benefit")
+from .filtersets import BusinessCaseFilterSet, RiskFilterSet
+from .models import MONEY_FIELD_NAMES as MONEY_FIELDS
+from .models import BusinessCase, BusinessCaseLine, BusinessCaseRevision, BusinessCaseTransition, Risk, RiskReview
 
 
 def business_case_queryset() -> QuerySet[BusinessCase]:
@@ -85,3 +87,50 @@ def risk_heat_map(*, risks: list[Risk], basis: str) -> list[list[HeatMapCell]]:
         [HeatMapCell(likelihood, impact, tuple(cells.get((likelihood, impact), ()))) for impact in range(1, 6)]
         for likelihood in range(5, 0, -1)
     ]
+
+
+@dataclass(frozen=True)
+class BusinessCaseRow:
+    """A business case with the figures one list row shows: one year's, or the whole MTFS's."""
+
+    case: BusinessCase
+    money: MoneyTotals
+
+
+def business_case_list(*, filters=None) -> BusinessCaseFilterSet:
+    """The business cases page, its exports and the API: the FilterSet over the prefetched queryset."""
+    return BusinessCaseFilterSet(filters if filters is not None else {}, queryset=business_case_queryset())
+
+
+def business_case_rows(*, cases: list[BusinessCase], financial_year: int | None = None) -> list[BusinessCaseRow]:
+    """One row per case, with that year's figures when `financial_year` is given, else the MTFS total."""
+    rows = []
+    for case in cases:
+        money = MoneyTotals()
+        for line in case.lines.all():
+            if financial_year is None or line.financial_year == financial_year:
+                money.add(line)
+        rows.append(BusinessCaseRow(case=case, money=money))
+    return rows
+
+
+def business_case_detail(*, reference: str) -> BusinessCase:
+    """One case with its lines, the actions it funds, its risks and its workflow and revision history."""
+    return business_case_queryset().prefetch_related(
+        Prefetch("actions", queryset=ActionItem.objects.select_related("principle", "owner").order_by("reference")),
+        Prefetch("risks", queryset=Risk.objects.select_related("owner").order_by("reference")),
+        Prefetch("transitions", queryset=BusinessCaseTransition.objects.select_related("actor").order_by("at", "pk")),
+        Prefetch("revisions", queryset=BusinessCaseRevision.objects.select_related("revised_by").order_by("number")),
+    ).get(reference=reference)
+
+
+def risk_list(*, filters=None) -> RiskFilterSet:
+    return RiskFilterSet(filters if filters is not None else {}, queryset=risk_queryset())
+
+
+def risk_detail(*, reference: str) -> Risk:
+    """One risk with its linked actions and business cases and its review history, newest first."""
+    return risk_queryset().prefetch_related(
+        Prefetch("actions", queryset=ActionItem.objects.select_related("principle", "owner").order_by("reference")),
+        Prefetch("reviews", queryset=RiskReview.objects.select_related("reviewed_by").order_by("-reviewed_at", "-pk")),
+    ).get(reference=reference)

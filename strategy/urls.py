@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("principles.urls")),
     path("", include("reporting.urls")),
     path("", include("actions.urls")),
+    path("", include("strategy.urls_pages")),
 ]
