@@ -127,6 +127,16 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
+# Celery beat: request the progress pack of every period that has closed and has none yet.
+# Hourly, so a pack is queued within the hour of a period's update deadline passing; a lead
+# closing a period early requests its pack at once. Firing twice never makes a duplicate.
+CELERY_BEAT_SCHEDULE = {
+    "request-packs-for-closed-periods": {
+        "task": "reporting.tasks.request_packs_for_closed_periods",
+        "schedule": 60 * 60,
+    },
+}
+
 # Reporting periods take updates for this many working days after the quarter ends.
 REPORTING_UPDATE_WINDOW_WORKING_DAYS = 15
 
