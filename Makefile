@@ -35,6 +35,10 @@ test: $(VENV)/.installed-dev
 	$(BIN)/python manage.py spectacular --validate --fail-on-warn --file /dev/null
 	$(BIN)/python -m pytest
 
+# Speed checks: each prints ratios against a baseline measured in the same run (see README).
+bench: $(VENV)/.installed
+	$(BIN)/python bench/pack.py
+
 # Re-pin every installed package after changing pyproject.toml.
 lock: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'

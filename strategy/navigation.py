@@ -20,6 +20,7 @@ NAVIGATION = [
     NavItem("Committee reports", "committee-report-list", "reporting.view_committeereport"),
     NavItem("Business cases", "business-case-list", "strategy.view_businesscase"),
     NavItem("Risks", "risk-list", "strategy.view_risk"),
+    NavItem("Progress packs", "pack-list", "reporting.download_published_pack"),
 ]
 
 

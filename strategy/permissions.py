@@ -103,3 +103,7 @@ def can_view_model(user: User, model) -> bool:
     """Read a model's rows through the API: its view permission, which every role carries."""
     meta = model._meta
     return _active(user) and user.has_perm(f"{meta.app_label}.view_{meta.model_name}")
+
+
+def can_close_period(user: User) -> bool:
+    return _active(user) and user.has_perm("reporting.change_reportingperiod")

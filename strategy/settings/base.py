@@ -115,6 +115,17 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
+# A shared cache (API throttling counts, sessions stay in the database): Redis when CACHE_URL
+# is set, so every gunicorn worker counts against the same limit; per-process memory otherwise.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 # Celery: with no broker configured, tasks run in-process so a laptop needs no Redis.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
@@ -126,6 +137,16 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+
+# Celery beat: request the progress pack of every period that has closed and has none yet.
+# Hourly, so a pack is queued within the hour of a period's update deadline passing; a lead
+# closing a period early requests its pack at once. Firing twice never makes a duplicate.
+CELERY_BEAT_SCHEDULE = {
+    "request-packs-for-closed-periods": {
+        "task": "reporting.tasks.request_packs_for_closed_periods",
+        "schedule": 60 * 60,
+    },
+}
 
 # Reporting periods take updates for this many working days after the quarter ends.
 REPORTING_UPDATE_WINDOW_WORKING_DAYS = 15

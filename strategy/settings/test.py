@@ -10,10 +10,17 @@ from .base import *  # noqa: E402,F403
 # The suite's own broker URL is only for integration tests that start a worker;
 # everything else runs tasks eagerly.
 INTEGRATION_BROKER_URL = CELERY_BROKER_URL  # noqa: F405
-CELERY_BROKER_URL = "memory://"
-CELERY_TASK_ALWAYS_EAGER = True
+# CELERY_EAGER=false is for the worker an integration test starts with these settings: it
+# takes tasks from the real broker instead of running them in-process.
+if env_bool("CELERY_EAGER", True):  # noqa: F405
+    CELERY_BROKER_URL = "memory://"
+    CELERY_TASK_ALWAYS_EAGER = True
+else:
+    CELERY_BROKER_URL = INTEGRATION_BROKER_URL
+    CELERY_TASK_ALWAYS_EAGER = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = tempfile.mkdtemp(prefix="ict-strategy-test-media-")
+# A worker started by an integration test is given the suite's media folder in TEST_MEDIA_ROOT.
+MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="ict-strategy-test-media-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

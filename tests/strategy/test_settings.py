@@ -53,6 +53,17 @@ def test_production_starts_with_a_secret_key():
     assert result.returncode == 0, result.stderr
 
 
+def test_cache_is_redis_when_configured():
+    clean = {k: v for k, v in os.environ.items() if k != "CACHE_URL"}
+    code = "import django; django.setup(); from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    for env, expected in (({}, "LocMemCache"), ({"CACHE_URL": "redis://127.0.0.1:6379/1"}, "RedisCache")):
+        result = subprocess.run(
+            [sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, timeout=60,
+            env={**clean, "DJANGO_SETTINGS_MODULE": "strategy.settings.local", **env},
+        )
+        assert result.stdout.strip().endswith(expected), result.stderr
+
+
 def test_a_bad_boolean_is_a_clear_error():
     result = run_with("strategy.settings.local", DEBUG="maybe")
     assert "DEBUG='maybe' is not a boolean" in result.stderr
@@ -69,6 +80,7 @@ def test_docker_compose_runs_the_whole_stack():
         environment = services[name]["environment"]
         assert environment["DATABASE_URL"].startswith("postgres://")
         assert environment["CELERY_BROKER_URL"].startswith("redis://redis:6379")
+        assert environment["CACHE_URL"].startswith("redis://redis:6379")
         assert environment["DJANGO_SETTINGS_MODULE"] == "strategy.settings.production"
         assert set(services[name]["depends_on"]) == {"db", "redis"}
     assert (PROJECT / "Dockerfile").is_file()

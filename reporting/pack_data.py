@@ -1,0 +1,270 @@
+"""Reads for the quarterly progress packs: everything a pack shows, as a plain dict.
+
+`pack_data` is the one place the ORM is touched for a build; the renderer (`pack_pdf`)
+only sees the dict.  The number of queries is fixed (about fifteen) whatever the number of
+actions, because states come from `action_states_as_at` and everything else is prefetched.
+The state shown is as at the end of the period, so a rebuild of an old quarter reads the same.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import QuerySet
+
+from actions.choices import Rag, Status
+from actions.models import ActionItem
+from actions.selectors import ActionState, action_states_as_at, rollup_by_principle
+from principles.models import Principle
+from strategy.models import Strategy
+from strategy.permissions import can_download_published_pack, can_see_unpublished_packs
+from strategy.selectors import business_case_queryset, business_case_totals, risk_heat_map, risk_queryset
+
+from .choices import PackStatus, ReportStatus
+from .models import CommitteeReport, ReportingPeriod, ReportPack
+from .selectors import committee_report_document
+
+COMMITTEE = "Corporate Policy Committee"
+DEFAULT_REPORT_OF = "Executive Director Corporate Services"
+DEFAULT_WARDS = "All"
+HIGH_RISK_SCORE = 15
+RAG_SEVERITY = {Rag.GREEN: 0, Rag.AMBER: 1, Rag.RED: 2}
+
+def _pack_actions() -> QuerySet[ActionItem]:
+    # Only what a pack row shows: no delegates or business case, so two queries per as-at read.
+    return ActionItem.objects.select_related("principle", "owner")
+
+
+def _person(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def _action_row(state: ActionState) -> dict:
+    action = state.action
+    return {
+        "reference": action.reference,
+        "title": action.title,
+        "principle_number": action.principle.number,
+        "owner": _person(action.owner),
+        "due_date": action.due_date,
+        "revised": action.revised_target_date is not None,
+        "status": state.status,
+        "status_label": state.status_label,
+        "rag": state.rag,
+        "rag_label": state.rag_label,
+        "percent_complete": state.percent_complete,
+        "commentary": state.commentary,
+        "next_steps": state.next_steps,
+        "overdue": state.overdue,
+    }
+
+
+def _changes(current: list[ActionState], previous: list[ActionState]) -> dict:
+    """What moved between the previous quarter's end and this one's."""
+    before = {state.action.pk: state for state in previous}
+    changes = {"improved": [], "worsened": [], "newly_completed": [], "newly_overdue": []}
+    for state in current:
+        old = before.get(state.action.pk)
+        if old is None:
+            continue
+        row = {**_action_row(state), "previous_rag": old.rag, "previous_rag_label": old.rag_label}
+        if RAG_SEVERITY[state.rag] < RAG_SEVERITY[old.rag]:
+            changes["improved"].append(row)
+        elif RAG_SEVERITY[state.rag] > RAG_SEVERITY[old.rag]:
+            changes["worsened"].append(row)
+        if state.status == Status.COMPLETED and old.status != Status.COMPLETED:
+            changes["newly_completed"].append(row)
+        if state.overdue and not old.overdue:
+            changes["newly_overdue"].append(row)
+    return changes
+
+
+def _rollup_dict(rollup) -> dict:
+    return {
+        "total": rollup.total,
+        "by_status": [{"status": s, "label": Status(s).label, "count": rollup.by_status[s]} for s in Status.values],
+        "by_rag": [{"rag": r, "label": Rag(r).label, "count": rollup.by_rag[r]} for r in Rag.values],
+        "average_percent": rollup.average_percent,
+        "overdue": rollup.overdue,
+    }
+
+
+def _cover(*, period: ReportingPeriod, strategy: Strategy | None, report: CommitteeReport | None) -> dict:
+    """The report dict the committee-report templates take: the linked report's, or the pack's own cover.
+
+    Without a linked report the cover is filled from the period and the council's defaults and
+    the pack carries no report sections.
+    """
+    if report is not None:
+        return committee_report_document(report=report)
+    strategy_title = strategy.title if strategy else "ICT Strategy 2023–27"
+    return {
+        "council": strategy.council if strategy else "Cheshire East Council",
+        "committee": COMMITTEE,
+        "meeting_date": None,
+        "title": f"{strategy_title}: progress report {period.label}",
+        "report_of": DEFAULT_REPORT_OF,
+        "reference": f"Progress pack {period.label}",
+        "wards_affected": DEFAULT_WARDS,
+        "status": ReportStatus.PUBLISHED,
+        "status_label": ReportStatus.PUBLISHED.label,
+    }
+
+
+def _business_cases() -> dict:
+    cases = list(business_case_queryset().order_by("reference"))
+    totals = business_case_totals(cases=cases)
+    years = list(totals.by_year)
+    rows = []
+    for case in cases:
+        lines = {line.financial_year: line for line in case.lines.all()}
+        case_total = sum((line.capital_cost + line.revenue_cost for line in lines.values()), start=0)
+        benefit_total = sum((line.cashable_benefit + line.non_cashable_benefit for line in lines.values()), start=0)
+        rows.append(
+            {
+                "reference": case.reference,
+                "title": case.title,
+                "status_label": case.get_status_display(),
+                "sponsor": _person(case.sponsor),
+                "principles": ", ".join(str(p.number) for p in sorted(case.principles.all(), key=lambda p: p.number)),
+                "years": [
+                    {
+                        "cost": (lines[y].capital_cost + lines[y].revenue_cost) if y in lines else None,
+                        "benefit": (lines[y].cashable_benefit + lines[y].non_cashable_benefit) if y in lines else None,
+                    }
+                    for y in years
+                ],
+                "total_cost": case_total,
+                "total_benefit": benefit_total,
+            }
+        )
+    return {
+        "years": [f"{y}/{(y + 1) % 100:02d}" for y in years],
+        "cases": rows,
+        "by_year": [
+            {
+                "label": f"{y}/{(y + 1) % 100:02d}",
+                "capital_cost": t.capital_cost,
+                "revenue_cost": t.revenue_cost,
+                "cashable_benefit": t.cashable_benefit,
+                "non_cashable_benefit": t.non_cashable_benefit,
+                "net": t.net,
+            }
+            for y, t in totals.by_year.items()
+        ],
+        "overall": {
+            "capital_cost": totals.overall.capital_cost,
+            "revenue_cost": totals.overall.revenue_cost,
+            "cashable_benefit": totals.overall.cashable_benefit,
+            "non_cashable_benefit": totals.overall.non_cashable_benefit,
+            "net": totals.overall.net,
+        },
+    }
+
+
+def _heat_map(risks: list, basis: str) -> list[dict]:
+    return [
+        {
+            "likelihood": row[0].likelihood,
+            "cells": [{"impact": c.impact, "score": c.score, "count": c.count, "references": [r.reference for r in c.risks]} for c in row],
+        }
+        for row in risk_heat_map(risks=risks, basis=basis)
+    ]
+
+
+def _risks() -> dict:
+    risks = list(risk_queryset().order_by("reference"))
+    high = [r for r in risks if max(r.inherent_score, r.residual_score) >= HIGH_RISK_SCORE]
+    high.sort(key=lambda r: (-r.residual_score, -r.inherent_score, r.reference))
+    return {
+        "count": len(risks),
+        "inherent": _heat_map(risks, "inherent"),
+        "residual": _heat_map(risks, "residual"),
+        "threshold": HIGH_RISK_SCORE,
+        "high": [
+            {
+                "reference": r.reference,
+                "title": r.title,
+                "category": r.get_category_display(),
+                "owner": _person(r.owner),
+                "inherent_score": r.inherent_score,
+                "residual_score": r.residual_score,
+                "mitigation": r.mitigation,
+                "review_date": r.review_date,
+            }
+            for r in high
+        ],
+    }
+
+
+def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | None = None) -> dict:
+    """Everything the pack for `period` shows, as at the period's end, in a fixed number of queries."""
+    report = None
+    if committee_report is not None:
+        report = CommitteeReport.objects.select_related("meeting").get(pk=committee_report.pk)
+    strategy = Strategy.objects.order_by("pk").first()
+    principles = list(Principle.objects.order_by("number"))
+    states = action_states_as_at(period=period, actions=_pack_actions())
+    # Only the previous quarter's end date matters, so an unsaved period stands in for it.
+    previous_quarter = period.financial_quarter.previous()
+    previous_period = ReportingPeriod(end_date=previous_quarter.end_date)
+    previous_states = action_states_as_at(period=previous_period, actions=_pack_actions())
+
+    per_principle, overall = rollup_by_principle(states=states, principles=principles)
+    rows_by_principle: dict[int, list[dict]] = {p.pk: [] for p in principles}
+    appendix = []
+    exceptions = []
+    for state in states:
+        row = _action_row(state)
+        rows_by_principle[state.action.principle_id].append(row)
+        appendix.append(row)
+        if state.rag in (Rag.RED, Rag.AMBER) or state.overdue:
+            exceptions.append(row)
+    exceptions.sort(key=lambda r: (-RAG_SEVERITY[r["rag"]], not r["overdue"], r["reference"]))
+    completed = overall.by_status[Status.COMPLETED]
+
+    return {
+        "period": {
+            "label": period.label,
+            "key": period.key,
+            "start_date": period.start_date,
+            "end_date": period.end_date,
+            "previous_label": previous_quarter.label,
+        },
+        "strategy": {"title": strategy.title if strategy else "ICT Strategy 2023–27", "vision": strategy.vision if strategy else ""},
+        "report": _cover(period=period, strategy=strategy, report=report),
+        "has_report_sections": report is not None,
+        "summary": {
+            "overall": _rollup_dict(overall),
+            "completed": completed,
+            "principles": [
+                {"number": p.number, "title": p.title, **_rollup_dict(rollup)} for p, rollup in per_principle
+            ],
+        },
+        "changes": _changes(states, previous_states),
+        "exceptions": exceptions,
+        "principles": [
+            {"number": p.number, "title": p.title, "summary": p.summary, "lead_officer": p.lead_officer, "actions": rows_by_principle[p.pk]}
+            for p in principles
+        ],
+        "business_cases": _business_cases(),
+        "risks": _risks(),
+        "appendix": appendix,
+    }
+
+
+# Reads for the packs pages.
+
+def pack_periods(*, on: datetime.date) -> list[ReportingPeriod]:
+    """Periods that have started by `on`, newest first: the ones a pack can be built for."""
+    return list(ReportingPeriod.objects.filter(start_date__lte=on).select_related("closed_by").order_by("-start_date"))
+
+
+def packs_visible_to(*, user) -> QuerySet[ReportPack]:
+    """Packs the user may see: every version for leads, published ones for other readers, none otherwise."""
+    packs = ReportPack.objects.select_related("period", "requested_by", "published_by", "committee_report")
+    if can_see_unpublished_packs(user):
+        return packs
+    if can_download_published_pack(user):
+        return packs.filter(status=PackStatus.PUBLISHED)
+    return packs.none()

@@ -1,0 +1,254 @@
+"""Services for the quarterly progress packs: request, build, publish, retry, close a period.
+
+A request creates a `ReportPack` row and enqueues its build once the transaction commits;
+the build claims the row under a lock (so a task delivered twice builds once), gathers the
+data through `pack_data`, renders with `pack_pdf`, writes the PDF to a temporary name and
+moves it into place before the row says `ready`, so a half-written pack is never served.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import os
+import uuid
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
+from django.db import DatabaseError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from strategy.permissions import can_close_period, can_publish_pack, can_request_pack
+
+from .choices import PackStatus
+from .models import CommitteeReport, ReportingPeriod, ReportPack
+from .pack_data import pack_data
+from .pack_pdf import render_pack
+
+# A build still "building" after this long lost its worker (the task's hard limit is shorter),
+# so a redelivered task may take it over.
+STALE_BUILD_AFTER = datetime.timedelta(minutes=20)
+SCHEDULER_USERNAME = "pack-scheduler"
+IN_FLIGHT = (PackStatus.QUEUED, PackStatus.BUILDING)
+
+
+class TransientPackError(Exception):
+    """A build failed for a reason worth retrying (database or storage hiccup)."""
+
+
+def _enqueue_build(pack: ReportPack) -> None:
+    from .tasks import build_pack  # the task module imports these services
+
+    transaction.on_commit(lambda: build_pack.delay(pack_id=pack.pk))
+
+
+def _pack_create(*, period: ReportingPeriod, requested_by, committee_report: CommitteeReport | None) -> ReportPack:
+    """Create the next version for `period`; the caller holds the period's row lock."""
+    if ReportPack.objects.filter(period=period, status__in=IN_FLIGHT).exists():
+        raise ValidationError({"period": f"A pack for {period.label} is already queued or building."})
+    latest = ReportPack.objects.filter(period=period).aggregate(latest=Max("version"))["latest"] or 0
+    pack = ReportPack(
+        period=period,
+        committee_report=committee_report,
+        version=latest + 1,
+        status=PackStatus.QUEUED,
+        progress_step="Waiting for a worker",
+        requested_by=requested_by,
+        requested_at=timezone.now(),
+    )
+    pack.full_clean()
+    pack.save()
+    _enqueue_build(pack)
+    return pack
+
+
+def _lock_period(period: ReportingPeriod) -> ReportingPeriod:
+    return ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+
+
+def pack_request(*, period: ReportingPeriod, requested_by, committee_report: CommitteeReport | None = None) -> ReportPack:
+    """A lead asks for a (new version of the) pack for `period`; the build runs on a worker."""
+    if not can_request_pack(requested_by):
+        raise PermissionDenied("Only strategy leads may request a progress pack.")
+    if period.start_date > timezone.localdate():
+        raise ValidationError({"period": f"{period.label} has not started yet, so there is nothing to report."})
+    with transaction.atomic():
+        return _pack_create(period=_lock_period(period), requested_by=requested_by, committee_report=committee_report)
+
+
+def _lock_pack_in_status(pack_id: int, status: str, refusal: str) -> ReportPack:
+    pack = ReportPack.objects.select_for_update().get(pk=pack_id)
+    if pack.status != status:
+        raise ValidationError({"status": f"{refusal}; this one is {pack.get_status_display().lower()}."})
+    return pack
+
+
+def pack_retry(*, pack_id: int, user) -> ReportPack:
+    """Queue a failed build again (the failed row has no file, so it is rebuilt in place)."""
+    if not can_request_pack(user):
+        raise PermissionDenied("Only strategy leads may retry a progress pack.")
+    with transaction.atomic():
+        pack = _lock_pack_in_status(pack_id, PackStatus.FAILED, "Only a failed pack can be retried")
+        pack.status = PackStatus.QUEUED
+        pack.error = ""
+        pack.progress_step = "Waiting for a worker"
+        pack.started_at = pack.finished_at = None
+        pack.full_clean()
+        pack.save()
+        _enqueue_build(pack)
+    return pack
+
+
+def _claim(pack_id: int) -> ReportPack | None:
+    """Mark the pack building, or None if another run has built it or is building it."""
+    with transaction.atomic():
+        pack = ReportPack.objects.select_for_update(of=("self",)).select_related("period", "committee_report").get(pk=pack_id)
+        stale = pack.status == PackStatus.BUILDING and pack.started_at and timezone.now() - pack.started_at > STALE_BUILD_AFTER
+        if pack.status != PackStatus.QUEUED and not stale:
+            return None
+        pack.status = PackStatus.BUILDING
+        pack.started_at = timezone.now()
+        pack.progress_step = "Gathering the quarter's data"
+        pack.save(update_fields=["status", "started_at", "progress_step"])
+    return pack
+
+
+def _step(pack: ReportPack, step: str) -> None:
+    pack.progress_step = step
+    ReportPack.objects.filter(pk=pack.pk).update(progress_step=step)
+
+
+def pack_file_name(pack: ReportPack) -> str:
+    return f"packs/ict-strategy-progress-pack-{pack.period.key}-v{pack.version}.pdf"
+
+
+def _write_atomically(name: str, content: bytes) -> str:
+    """Write under a temporary name beside the target and rename it into place (atomic on POSIX)."""
+    final = Path(default_storage.path(name))
+    final.parent.mkdir(parents=True, exist_ok=True)
+    temporary = final.with_name(f".{final.name}.{uuid.uuid4().hex}.part")
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, final)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return name
+
+
+def _fail(pack: ReportPack, message: str) -> None:
+    ReportPack.objects.filter(pk=pack.pk).update(
+        status=PackStatus.FAILED, error=message, progress_step="Failed", finished_at=timezone.now(), file=""
+    )
+
+
+def pack_build(*, pack_id: int) -> ReportPack:
+    """Build the pack's PDF. Safe to run twice: only the run that claims the row builds.
+
+    Database and storage errors raise TransientPackError (after putting the row back in the
+    queue) so the task retries; any other error marks the pack failed with its message.
+    """
+    pack = _claim(pack_id)
+    if pack is None:
+        return ReportPack.objects.get(pk=pack_id)
+    try:
+        data = pack_data(period=pack.period, committee_report=pack.committee_report)
+        _step(pack, "Rendering the PDF")
+        rendered = render_pack(data=data)
+        _step(pack, "Saving the file")
+        name = _write_atomically(pack_file_name(pack), rendered.content)
+    except (DatabaseError, OSError) as exc:
+        ReportPack.objects.filter(pk=pack.pk).update(status=PackStatus.QUEUED, progress_step="Waiting to retry")
+        raise TransientPackError(str(exc)) from exc
+    except Exception as exc:  # noqa: BLE001 - any rendering error is recorded on the row for the lead to see
+        _fail(pack, f"The pack could not be built: {exc}")
+        pack.refresh_from_db()
+        return pack
+    # One conditional UPDATE: the row says ready only once the file is in place, and only the
+    # run that claimed it (status still building) may say so.
+    finished = {
+        "file": name,
+        "sha256": hashlib.sha256(rendered.content).hexdigest(),
+        "page_count": rendered.page_count,
+        "size_bytes": len(rendered.content),
+        "status": PackStatus.READY,
+        "progress_step": "Ready",
+        "error": "",
+        "finished_at": timezone.now(),
+    }
+    ReportPack.objects.filter(pk=pack.pk, status=PackStatus.BUILDING).update(**finished)
+    pack.refresh_from_db()
+    return pack
+
+
+def pack_publish(*, pack_id: int, user) -> ReportPack:
+    """Publish a ready pack; from then on it never changes (a rebuild is a new version)."""
+    if not can_publish_pack(user):
+        raise PermissionDenied("Only strategy leads may publish a progress pack.")
+    with transaction.atomic():
+        pack = _lock_pack_in_status(pack_id, PackStatus.READY, "Only a ready pack can be published")
+        pack.status = PackStatus.PUBLISHED
+        pack.published_at = timezone.now()
+        pack.published_by = user
+        pack.full_clean()
+        pack.save()
+    return pack
+
+
+def _scheduler_user():
+    """The account the beat schedule requests packs as: inactive, so nobody can sign in with it."""
+    user, created = get_user_model().objects.get_or_create(
+        username=SCHEDULER_USERNAME, defaults={"first_name": "Pack", "last_name": "scheduler", "is_active": False}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
+
+
+def _period_is_closed(period: ReportingPeriod, today: datetime.date) -> bool:
+    return period.closed_at is not None or period.update_deadline < today
+
+
+def packs_request_for_closed_periods(*, today: datetime.date | None = None) -> list[ReportPack]:
+    """Request the first pack of every closed period that has none yet (the beat schedule's job).
+
+    Each period's row is locked and re-checked, so two beats firing together make one pack.
+    Packs are requested as the lead who closed the period early, otherwise as the scheduler.
+    """
+    today = today or timezone.localdate()
+    candidates = ReportingPeriod.objects.filter(packs__isnull=True).exclude(closed_at__isnull=True, update_deadline__gte=today)
+    created = []
+    for period_id in candidates.values_list("pk", flat=True):
+        with transaction.atomic():
+            period = ReportingPeriod.objects.select_for_update(of=("self",)).select_related("closed_by").get(pk=period_id)
+            if not _period_is_closed(period, today) or period.packs.exists():
+                continue
+            requester = period.closed_by or _scheduler_user()
+            created.append(_pack_create(period=period, requested_by=requester, committee_report=None))
+    return created
+
+
+def period_close(*, period: ReportingPeriod, user) -> ReportingPeriod:
+    """A lead closes a period before its deadline; its pack is requested straight away."""
+    if not can_close_period(user):
+        raise PermissionDenied("Only strategy leads may close a reporting period.")
+    with transaction.atomic():
+        period = _lock_period(period)
+        today = timezone.localdate()
+        if period.start_date > today:
+            raise ValidationError({"period": f"{period.label} has not started yet, so it cannot be closed."})
+        if _period_is_closed(period, today):
+            raise ValidationError({"period": f"{period.label} is already closed."})
+        period.closed_at = timezone.now()
+        period.closed_by = user
+        period.full_clean()
+        period.save(update_fields=["closed_at", "closed_by"])
+        if not period.packs.exists():
+            _pack_create(period=period, requested_by=user, committee_report=None)
+    return period

@@ -1,0 +1,30 @@
+"""Celery tasks for the progress packs: thin wrappers round `reporting.packs`."""
+
+from celery import shared_task
+
+from .packs import TransientPackError, pack_build, packs_request_for_closed_periods
+
+# WeasyPrint lays out a 300-page pack in well under a minute; these limits stop a runaway
+# render from holding a worker for ever, and stay below packs.STALE_BUILD_AFTER.
+SOFT_TIME_LIMIT = 10 * 60
+HARD_TIME_LIMIT = 12 * 60
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(TransientPackError,),
+    retry_backoff=5,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=5,
+    soft_time_limit=SOFT_TIME_LIMIT,
+    time_limit=HARD_TIME_LIMIT,
+)
+def build_pack(*, pack_id: int) -> str:
+    return pack_build(pack_id=pack_id).status
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def request_packs_for_closed_periods() -> int:
+    return len(packs_request_for_closed_periods())
