@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from actions.choices import Rag, Status
 from reporting.choices import ImplicationArea
-from reporting.models import CommitteeMeeting, CommitteeReport, ReportingPeriod
+from reporting.models import CommitteeMeeting, CommitteeReport, ReportingPeriod, ReportPack
 from reporting.periods import PeriodKeyError
 from reporting.selectors import period_current, period_get_by_key
 from strategy.api.fields import RefuseUnknownFields, VersionField
@@ -198,3 +198,34 @@ class CommitteeReportCreateSerializer(CommitteeReportChangeSerializer):
         for name in SECTION_FIELDS[3:]:
             self.fields[name].default = ""
         self.fields["implications"].default = dict
+
+
+# Quarterly progress packs ------------------------------------------------------------------
+
+
+class ReportPackSerializer(serializers.ModelSerializer):
+    period = serializers.CharField(source="period.key", read_only=True, help_text="e.g. 2024-25-Q2")
+    period_label = serializers.CharField(source="period.label", read_only=True, help_text="e.g. 2024/25 Q2")
+    committee_report = serializers.SlugRelatedField(slug_field="reference", read_only=True, allow_null=True)
+    sha256 = serializers.CharField(read_only=True, help_text="SHA-256 of the PDF (hex), once built.")
+    requested_by = _username()
+    published_by = _username()
+
+    class Meta:
+        model = ReportPack
+        fields = [
+            "id", "period", "period_label", "version", "status", "progress_step", "committee_report", "sha256",
+            "page_count", "size_bytes", "error", "requested_by", "requested_at", "started_at", "finished_at",
+            "published_at", "published_by",
+        ]
+        read_only_fields = fields
+
+
+class PackRequestSerializer(RefuseUnknownFields, serializers.Serializer):
+    """POST /packs/: build (a new version of) a period's pack on a worker."""
+
+    period = PeriodKeyField()
+    committee_report = serializers.SlugRelatedField(
+        slug_field="reference", queryset=CommitteeReport.objects.all(), required=False, allow_null=True, default=None,
+        help_text="The report the pack's cover comes from, e.g. CP/35/22-23; left out, the cover comes from the period.",
+    )

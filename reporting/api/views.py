@@ -1,9 +1,11 @@
 from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.decorators import action as viewset_action
 from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.renderers import JSONRenderer
+from rest_framework.permissions import BasePermission
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.viewsets import GenericViewSet
@@ -13,7 +15,10 @@ from actions.selectors import action_states_as_at, rollup_by_principle
 from principles.selectors import principle_list
 from reporting.columns import COMMITTEE_REPORT_COLUMNS
 from reporting.filtersets import CommitteeReportFilterSet, ReportingPeriodFilterSet
-from reporting.models import CommitteeMeeting, CommitteeReport, ReportingPeriod, reference_from_slug
+from reporting.models import CommitteeMeeting, CommitteeReport, ReportingPeriod, ReportPack, reference_from_slug
+from reporting.pack_data import packs_visible_to
+from reporting.pack_views import pack_file_response, readable_pack_or_403
+from reporting.packs import pack_publish, pack_request
 from reporting.selectors import committee_meeting_list, committee_report_queryset
 from reporting.services import (
     ReportSections,
@@ -26,7 +31,14 @@ from reporting.services import (
 from strategy.api.concurrency import etag_for, locked_if_match, record_version
 from strategy.api.schema import ERROR_RESPONSES
 from strategy.api.viewsets import CSVListMixin, ListViewSet
-from strategy.permissions import can_draft_committee_report, can_edit_committee_report
+from strategy.permissions import (
+    can_download_published_pack,
+    can_draft_committee_report,
+    can_edit_committee_report,
+    can_publish_pack,
+    can_request_pack,
+    can_see_unpublished_packs,
+)
 
 from .serializers import (
     SECTION_FIELDS,
@@ -36,7 +48,9 @@ from .serializers import (
     CommitteeReportCreateSerializer,
     CommitteeReportDetailSerializer,
     CommitteeReportSerializer,
+    PackRequestSerializer,
     ReportingPeriodSerializer,
+    ReportPackSerializer,
     SummaryQuerySerializer,
     SummarySerializer,
 )
@@ -263,3 +277,105 @@ class CommitteeMeetingViewSet(mixins.CreateModelMixin, ListViewSet):
         meeting = committee_meeting_create(user=request.user, **serializer.validated_data)
         fresh = self.get_queryset().get(pk=meeting.pk)
         return Response(CommitteeMeetingSerializer(fresh).data, status=status.HTTP_201_CREATED)
+
+
+class CanReadPacks(BasePermission):
+    """Leads read every pack; managers and committee members published ones (as on the packs page)."""
+
+    message = "Your account cannot read progress packs."
+
+    def has_permission(self, request, view) -> bool:
+        return can_see_unpublished_packs(request.user) or can_download_published_pack(request.user)
+
+
+class PDFRenderer(BaseRenderer):
+    """Lets a client ask for the pack's PDF (Accept: application/pdf); the file itself is streamed
+    by a FileResponse, and errors are always JSON (see PackViewSet.finalize_response)."""
+
+    media_type = "application/pdf"
+    format = "pdf"
+    charset = None
+    render_style = "binary"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return JSONRenderer().render(data)
+
+
+PACK_ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="The pack's id.")
+PACK_SHA256 = OpenApiParameter(
+    "X-Pack-SHA256", str, OpenApiParameter.HEADER, response=["200"], description="SHA-256 of the PDF, in hex."
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List progress packs",
+        description="Newest period and version first. Strategy leads see every build; others published packs only.",
+    ),
+    retrieve=extend_schema(
+        summary="One progress pack", description="403 for a pack not yet published, except to strategy leads.",
+        parameters=[PACK_ID],
+    ),
+    create=extend_schema(
+        summary="Request a pack build (strategy leads)",
+        description=(
+            "Queues a build of (a new version of) the period's pack and answers 202 with the queued pack; poll it "
+            "until its status is ready (or failed)."
+        ),
+        request=PackRequestSerializer,
+        responses={202: OpenApiResponse(ReportPackSerializer, "Queued for building.")},
+    ),
+)
+class PackViewSet(mixins.RetrieveModelMixin, ListViewSet):
+    serializer_class = ReportPackSerializer
+    permission_classes = [CanReadPacks]
+    filter_backends = []
+    lookup_value_regex = "[0-9]+"
+    http_method_names = ["get", "post", "head", "options"]
+
+    def get_queryset(self):
+        return packs_visible_to(user=self.request.user)
+
+    def get_object(self) -> ReportPack:
+        # As on the page: an unpublished pack is 403 (not 404) to those who read published ones.
+        return readable_pack_or_403(self.request.user, self.kwargs["pk"])
+
+    def create(self, request, *args, **kwargs):
+        if not can_request_pack(request.user):
+            raise PermissionDenied("Only strategy leads may request a progress pack.")
+        serializer = PackRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        pack = pack_request(requested_by=request.user, **serializer.validated_data)
+        return Response(ReportPackSerializer(self.get_queryset().get(pk=pack.pk)).data, status=status.HTTP_202_ACCEPTED)
+
+    @extend_schema(
+        summary="Download a pack's PDF",
+        description="Streams the PDF, with its SHA-256 in X-Pack-SHA256 (and Repr-Digest). 404 until it is built.",
+        responses={(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, "The pack as a tagged PDF.")},
+        parameters=[PACK_ID, PACK_SHA256],
+    )
+    @viewset_action(detail=True, methods=["get"], renderer_classes=[JSONRenderer, PDFRenderer])
+    def download(self, request, *args, **kwargs):
+        return pack_file_response(self.get_object())
+
+    @extend_schema(
+        summary="Publish a ready pack (strategy leads)",
+        description="From then on it never changes (a rebuild is a new version) and every reader can download it.",
+        request=None,
+        responses=ReportPackSerializer,
+        parameters=[PACK_ID],
+    )
+    @viewset_action(detail=True, methods=["post"])
+    def publish(self, request, *args, **kwargs):
+        pack = self.get_object()
+        if not can_publish_pack(request.user):
+            raise PermissionDenied("Only strategy leads may publish a progress pack.")
+        pack = pack_publish(pack_id=pack.pk, user=request.user)
+        return Response(ReportPackSerializer(self.get_queryset().get(pk=pack.pk)).data)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # An error answering a request for the PDF is still JSON, with the JSON content type.
+        if isinstance(response, Response) and getattr(request, "accepted_renderer", None) is not None:
+            if request.accepted_renderer.format == "pdf":
+                request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
