@@ -111,3 +111,18 @@ def test_successful_register_and_report_writes_conform_to_the_schema(lead_token)
             path_parameters={"slug": report.json()["slug"]}, headers=headers
         ).call_and_validate()
         assert response.status_code == 200, step
+
+
+def test_successful_pack_request_publish_and_download_conform_to_the_schema(lead_token, django_capture_on_commit_callbacks):
+    headers = {"Authorization": f"Token {lead_token}"}
+    with django_capture_on_commit_callbacks(execute=True):
+        requested = schema["/api/v1/packs/"]["POST"].Case(
+            headers=headers, body={"period": "2024-25-Q2"}, media_type="application/json"
+        ).call_and_validate()
+    assert requested.status_code == 202
+    pack = {"id": requested.json()["id"]}
+    assert schema["/api/v1/packs/{id}/publish/"]["POST"].Case(path_parameters=pack, headers=headers).call_and_validate().status_code == 200
+    download = schema["/api/v1/packs/{id}/download/"]["GET"].Case(path_parameters=pack, headers=headers).call_and_validate()
+    assert download.status_code == 200
+    assert "x-pack-sha256" in {name.lower() for name in download.headers}
+    assert download.content.startswith(b"%PDF")
