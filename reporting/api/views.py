@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -330,15 +331,18 @@ class PackViewSet(mixins.RetrieveModelMixin, ListViewSet):
     serializer_class = ReportPackSerializer
     permission_classes = [CanReadPacks]
     filter_backends = []
-    lookup_value_regex = "[0-9]+"
+    lookup_value_regex = "[^/]+"
     http_method_names = ["get", "post", "head", "options"]
 
     def get_queryset(self):
         return packs_visible_to(user=self.request.user)
 
     def get_object(self) -> ReportPack:
+        pack_id = self.kwargs["pk"]
+        if not (pack_id.isascii() and pack_id.isdigit()):
+            raise Http404("A pack's id is a whole number.")
         # As on the page: an unpublished pack is 403 (not 404) to those who read published ones.
-        return readable_pack_or_403(self.request.user, self.kwargs["pk"])
+        return readable_pack_or_403(self.request.user, pack_id)
 
     def create(self, request, *args, **kwargs):
         if not can_request_pack(request.user):

@@ -113,6 +113,7 @@ def test_lead_publishes_a_ready_pack_once(built, lead):
 def test_unknown_pack_is_404(built, lead):
     assert token_client(lead).get(f"{PACKS}999999/").status_code == 404
     assert token_client(lead).get(f"{PACKS}{'9' * 30}/download/").status_code == 404
+    assert token_client(lead).get(f"{PACKS}null,null/").json()["detail"] == "A pack's id is a whole number."
 
 
 def test_pack_list_queries_do_not_grow_with_rows(plan, lead):
