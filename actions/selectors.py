@@ -84,9 +84,10 @@ def action_states_as_at(*, period: ReportingPeriod, actions: QuerySet[ActionItem
             action__in=actions.values("pk"), pk=Subquery(latest_for_its_action)
         )
     }
+    # A quarter still running is judged as at today: nothing is overdue before its due date comes.
+    as_at = min(period.end_date, timezone.localdate())
     return [
-        _state(action, updates.get(action.pk), period.end_date)
-        for action in actions.order_by("principle__number", "reference")
+        _state(action, updates.get(action.pk), as_at) for action in actions.order_by("principle__number", "reference")
     ]
 
 

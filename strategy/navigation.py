@@ -35,7 +35,11 @@ def navigation(request) -> dict:
     ]
     # The section is the longest link the path starts with: /reports/committee/ is committee
     # reports, not the progress packs at /reports/.
-    matches = [item["href"] for item in items if request.path == item["href"] or (item["href"] != "/" and request.path.startswith(item["href"]))]
+    matches = [
+        item["href"]
+        for item in items
+        if request.path == item["href"] or (item["href"] != "/" and request.path.startswith(item["href"]))
+    ]
     current = max(matches, key=len, default=None)
     for item in items:
         item["current"] = item["href"] == current
