@@ -69,19 +69,26 @@ def action_states_as_at(*, period: ReportingPeriod, actions: QuerySet[ActionItem
     """Every action as it stood at the end of `period`, from updates for that period or earlier.
 
     Updates for later periods are ignored, so the answer for a past quarter never changes.
-    Three queries whatever the number of actions.
+    Three queries whatever the number of actions: the latest update of each action is picked
+    in SQL, never by a list of ids (SQLite would split a long list into several queries).
     """
-    latest = (
-        ProgressUpdate.objects.filter(action=OuterRef("pk"), period__end_date__lte=period.end_date)
+    actions = actions if actions is not None else action_queryset()
+    latest_for_its_action = (
+        ProgressUpdate.objects.filter(action=OuterRef("action"), period__end_date__lte=period.end_date)
         .order_by("-period__end_date")
         .values("pk")[:1]
     )
-    actions = (actions if actions is not None else action_queryset()).annotate(as_at_update=Subquery(latest))
-    actions = list(actions.order_by("principle__number", "reference"))
-    updates = ProgressUpdate.objects.select_related("period", "author").in_bulk(
-        [a.as_at_update for a in actions if a.as_at_update]
-    )
-    return [_state(action, updates.get(action.as_at_update), period.end_date) for action in actions]
+    updates = {
+        update.action_id: update
+        for update in ProgressUpdate.objects.select_related("period", "author").filter(
+            action__in=actions.values("pk"), pk=Subquery(latest_for_its_action)
+        )
+    }
+    # A quarter still running is judged as at today: nothing is overdue before its due date comes.
+    as_at = min(period.end_date, timezone.localdate())
+    return [
+        _state(action, updates.get(action.pk), as_at) for action in actions.order_by("principle__number", "reference")
+    ]
 
 
 def action_states_current(*, on: datetime.date | None = None, actions: QuerySet[ActionItem] | None = None) -> list[ActionState]:

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from reporting.models import ReportingPeriod
-from strategy.permissions import can_edit_action, can_record_progress
+from strategy.permissions import can_edit_action, can_record_progress, has_progress_to_report
 
 from .choices import ALLOWED_RAG, Rag, Status
 from .models import ActionItem, ProgressUpdate
@@ -76,7 +76,9 @@ def progress_record(
     seed record history at the time it happened; otherwise it is now.
     """
     if not can_record_progress(user, action):
-        raise PermissionDenied("You can update only the actions you own or are delegated.")
+        if has_progress_to_report(user):
+            raise PermissionDenied("You can update only the actions you own or are delegated.")
+        raise PermissionDenied("Your role can read progress but not record it.")
     recorded_at = recorded_at or timezone.now()
     commentary, next_steps = commentary.strip(), next_steps.strip()
     errors = _progress_errors(status=status, rag=rag, percent_complete=percent_complete, commentary=commentary)

@@ -12,7 +12,7 @@ import datetime
 
 from django.db.models import QuerySet
 
-from actions.choices import Rag, Status
+from actions.choices import CLOSED_STATUSES, Rag, Status
 from actions.models import ActionItem
 from actions.selectors import ActionState, action_states_as_at, rollup_by_principle
 from principles.models import Principle
@@ -218,7 +218,8 @@ def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | No
         row = _action_row(state)
         rows_by_principle[state.action.principle_id].append(row)
         appendix.append(row)
-        if state.rag in (Rag.RED, Rag.AMBER) or state.overdue:
+        # A completed or cancelled action needs no decision from the committee, whatever its RAG.
+        if state.status not in CLOSED_STATUSES and (state.rag in (Rag.RED, Rag.AMBER) or state.overdue):
             exceptions.append(row)
     exceptions.sort(key=lambda r: (-RAG_SEVERITY[r["rag"]], not r["overdue"], r["reference"]))
     completed = overall.by_status[Status.COMPLETED]
@@ -234,6 +235,7 @@ def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | No
         "strategy": {"title": strategy.title if strategy else "ICT Strategy 2023–27", "vision": strategy.vision if strategy else ""},
         "report": _cover(period=period, strategy=strategy, report=report),
         "has_report_sections": report is not None,
+        "contains_demo_data": any(state.action.is_demo for state in states),
         "summary": {
             "overall": _rollup_dict(overall),
             "completed": completed,

@@ -23,7 +23,8 @@ from strategy.permissions import (
 from .choices import PackStatus
 from .models import CommitteeReport, ReportingPeriod, ReportPack
 from .pack_data import pack_periods, packs_visible_to
-from .packs import IN_FLIGHT, pack_publish, pack_request, pack_retry, period_close
+from .packs import IN_FLIGHT, pack_publish, pack_request, pack_retry, period_close, report_fits_pack
+from .selectors import committee_reports_for_packs
 from .periods import FinancialQuarter, PeriodKeyError
 
 POLL_SECONDS = 3
@@ -60,10 +61,12 @@ class PackListView(PackReaderMixin, TemplateView):
         packs_by_period: dict[int, list] = {}
         for pack in packs_visible_to(user=user):
             packs_by_period.setdefault(pack.period_id, []).append(pack)
+        reports = committee_reports_for_packs() if can_request_pack(user) else []
         periods = [
             {
                 "period": period,
                 "packs": packs_by_period.get(period.pk, []),
+                "committee_reports": [r for r in reports if report_fits_pack(report=r, period=period)],
                 "closed": period.closed_at is not None or period.update_deadline < today,
                 "building": any(p.status in IN_FLIGHT for p in packs_by_period.get(period.pk, [])),
             }
@@ -75,7 +78,6 @@ class PackListView(PackReaderMixin, TemplateView):
             may_request=can_request_pack(user),
             may_publish=can_publish_pack(user),
             may_close=can_close_period(user),
-            committee_reports=CommitteeReport.objects.order_by("-financial_year", "-sequence") if can_request_pack(user) else [],
             poll_seconds=POLL_SECONDS,
             **kwargs,
         )
@@ -108,7 +110,10 @@ class PackRequestView(_LeadAction):
             if report is None:
                 raise ValidationError("That committee report no longer exists; choose another.")
         pack = pack_request(period=period, requested_by=request.user, committee_report=report)
-        return f"The {period.label} pack (version {pack.version}) is queued for building."
+        # Without a broker the build ran as the request committed, so say what actually happened.
+        pack.refresh_from_db(fields=["status"])
+        outcome = "is ready" if pack.status == PackStatus.READY else "is queued for building"
+        return f"The {period.label} pack (version {pack.version}) {outcome}."
 
 
 class PeriodCloseView(_LeadAction):

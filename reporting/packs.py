@@ -69,12 +69,24 @@ def _lock_period(period: ReportingPeriod) -> ReportingPeriod:
     return ReportingPeriod.objects.select_for_update().get(pk=period.pk)
 
 
+def report_fits_pack(*, report: CommitteeReport, period: ReportingPeriod) -> bool:
+    """A pack reports a finished quarter, so its report goes to a meeting after that quarter (or one not yet set)."""
+    return report.meeting is None or report.meeting.date > period.end_date
+
+
 def pack_request(*, period: ReportingPeriod, requested_by, committee_report: CommitteeReport | None = None) -> ReportPack:
     """A lead asks for a (new version of the) pack for `period`; the build runs on a worker."""
     if not can_request_pack(requested_by):
         raise PermissionDenied("Only strategy leads may request a progress pack.")
     if period.start_date > timezone.localdate():
         raise ValidationError({"period": f"{period.label} has not started yet, so there is nothing to report."})
+    if committee_report is not None and not report_fits_pack(report=committee_report, period=period):
+        raise ValidationError(
+            {
+                "committee_report": f"{committee_report.reference} goes to a meeting before {period.label} ended; "
+                "a progress pack goes with a report to a meeting after its quarter."
+            }
+        )
     with transaction.atomic():
         return _pack_create(period=_lock_period(period), requested_by=requested_by, committee_report=committee_report)
 

@@ -132,3 +132,8 @@ def committee_report_document(*, report: CommitteeReport) -> dict:
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def committee_reports_for_packs() -> list[CommitteeReport]:
+    """Reports a lead may attach to a progress pack, newest first, with their meetings."""
+    return list(CommitteeReport.objects.select_related("meeting").order_by("-financial_year", "-sequence"))

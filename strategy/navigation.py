@@ -28,11 +28,19 @@ def navigation(request) -> dict:
     user = request.user
     if not user.is_authenticated:
         return {"navigation": []}
-    items = []
-    for item in NAVIGATION:
-        if item.permission and not user.has_perm(item.permission):
-            continue
-        href = reverse(item.url_name)
-        current = request.path == href if href == "/" else request.path.startswith(href)
-        items.append({"label": item.label, "href": href, "current": current})
+    items = [
+        {"label": item.label, "href": reverse(item.url_name)}
+        for item in NAVIGATION
+        if not item.permission or user.has_perm(item.permission)
+    ]
+    # The section is the longest link the path starts with: /reports/committee/ is committee
+    # reports, not the progress packs at /reports/.
+    matches = [
+        item["href"]
+        for item in items
+        if request.path == item["href"] or (item["href"] != "/" and request.path.startswith(item["href"]))
+    ]
+    current = max(matches, key=len, default=None)
+    for item in items:
+        item["current"] = item["href"] == current
     return {"navigation": items}

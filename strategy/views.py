@@ -84,6 +84,7 @@ def business_case_list(request: HttpRequest) -> HttpResponse:
         request,
         "strategy/business_case_list.html",
         {
+            "wide_layout": True,
             "filterset": filterset,
             "error_forms": _errors_of(filterset.form),
             "headers": table_headers(BUSINESS_CASE_COLUMNS, rows[0] if rows else None),
@@ -293,6 +294,7 @@ def risk_list(request: HttpRequest) -> HttpResponse:
         request,
         "strategy/risk_list.html",
         {
+            "wide_layout": True,
             "filterset": filterset,
             "error_forms": _errors_of(filterset.form),
             "headers": table_headers(RISK_COLUMNS, risks[0] if risks else None),

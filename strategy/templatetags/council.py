@@ -30,3 +30,11 @@ def rag_tag(rag: str) -> str:
     """The RAG rating as a word in a coloured box: colour never carries it alone."""
     label = Rag(rag).label if rag in Rag.values else "Not rated"
     return format_html('<strong class="app-rag app-rag--{}">{}</strong>', rag or "none", label)
+
+
+@register.simple_tag
+def demo_tag(record) -> str:
+    """Marks rows loaded by `seed_strategy --demo`, so nobody mistakes them for real plans."""
+    if getattr(record, "is_demo", False):
+        return format_html('<strong class="govuk-tag govuk-tag--grey app-demo-tag">Demo data</strong>')
+    return ""

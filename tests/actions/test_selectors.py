@@ -7,6 +7,7 @@ from django.utils import timezone
 from actions.models import ProgressUpdate
 from actions.selectors import action_states_as_at, action_states_current, rollup_by_principle
 from principles.models import Principle
+from reporting.periods import FinancialQuarter
 from tests import factories
 
 
@@ -59,3 +60,14 @@ def test_current_states_use_the_action_fields(history):
     assert [s.overdue for s in states] == [True, False, False]
     _, overall = rollup_by_principle(states=states, principles=list(Principle.objects.all()))
     assert overall.total == 3
+
+
+def test_a_running_quarter_counts_overdue_as_at_today_not_its_end(db):
+    today = timezone.localdate()
+    period = factories.PeriodFactory(key=FinancialQuarter.containing(today).key)
+    factories.ActionFactory(reference="P1-09", start_date=today - datetime.timedelta(days=400), target_date=today)
+
+    (state,) = action_states_as_at(period=period)
+
+    # Due today: not overdue yet, although the quarter's end is (usually) still to come.
+    assert state.overdue is False

@@ -271,7 +271,7 @@ def test_lead_requests_publishes_and_sees_progress(client, plan, django_capture_
     assert "is published" in response.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("pack-request", args=[plan["q2"].key]), {"committee_report": str(plan["report"].pk)}, follow=True)
-    assert "version 2" in response.content.decode()
+    assert "The 2024/25 Q2 pack (version 2) is queued for building." in response.content.decode()
     assert ReportPack.objects.get(period=plan["q2"], version=2).committee_report == plan["report"]
 
 
@@ -355,3 +355,16 @@ def test_build_pack_command_queues_for_the_worker_by_default(plan):
     call_command("build_pack", "--period", "2024/25 Q2", stdout=out)
     assert "Requested the 2024/25 Q2 pack, version 1" in out.getvalue() and out.getvalue().strip().endswith("queued.")
     assert ReportPack.objects.get(period=plan["q2"]).status == PackStatus.QUEUED
+
+
+def test_a_report_to_a_meeting_before_the_quarter_ended_is_refused(plan):
+    lead = factories.lead(username="lead-too-early")
+    early_meeting = factories.MeetingFactory(date=plan["q2"].end_date)
+    early = factories.CommitteeReportFactory(meeting=early_meeting, financial_year=2024, sequence=90)
+
+    with pytest.raises(ValidationError) as caught:
+        packs.pack_request(period=plan["q2"], requested_by=lead, committee_report=early)
+
+    assert "goes to a meeting before 2024/25 Q2 ended" in caught.value.message_dict["committee_report"][0]
+    assert not ReportPack.objects.filter(period=plan["q2"]).exists()
+    assert packs.report_fits_pack(report=plan["report"], period=plan["q2"])
