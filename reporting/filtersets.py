@@ -5,6 +5,8 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from actions.filtersets import StableOrderingFilter
+
 from .choices import ReportStatus
 from .models import CommitteeMeeting, CommitteeReport, ReportingPeriod
 
@@ -21,7 +23,7 @@ class CommitteeReportFilterSet(django_filters.FilterSet):
     meeting = django_filters.ModelChoiceFilter(
         queryset=CommitteeMeeting.objects.order_by("-date"), empty_label="Any meeting", label="Meeting"
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = StableOrderingFilter(
         fields=(("financial_year", "financial_year"), ("sequence", "sequence"), ("meeting__date", "meeting_date"), ("title", "title"))
     )
 

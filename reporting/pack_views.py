@@ -134,7 +134,7 @@ class PackRetryView(_LeadAction):
         return f"The {pack.period.label} pack (version {pack.version}) is queued again."
 
 
-def _readable_pack_or_403(user, pack_id: int) -> ReportPack:
+def readable_pack_or_403(user, pack_id: int) -> ReportPack:
     pack = get_object_or_404(ReportPack.objects.select_related("period"), pk=pack_id)
     if pack.status != PackStatus.PUBLISHED and not can_see_unpublished_packs(user):
         raise PermissionDenied("This pack is not published yet.")
@@ -145,7 +145,7 @@ class PackStatusView(PackReaderMixin, View):
     """The small JSON document the packs page polls while a build runs."""
 
     def get(self, request, pack_id):
-        pack = _readable_pack_or_403(request.user, pack_id)
+        pack = readable_pack_or_403(request.user, pack_id)
         return JsonResponse(
             {
                 "id": pack.pk,
@@ -158,15 +158,19 @@ class PackStatusView(PackReaderMixin, View):
         )
 
 
+def pack_file_response(pack: ReportPack) -> FileResponse:
+    """The pack's PDF, streamed, with its SHA-256 (as Repr-Digest and X-Pack-SHA256); the page and API share it."""
+    if pack.status not in (PackStatus.READY, PackStatus.PUBLISHED) or not pack.file:
+        raise Http404("This pack has no file.")
+    filename = f"ICT-strategy-progress-pack-{pack.period.key}-v{pack.version}.pdf"
+    response = FileResponse(pack.file.open("rb"), as_attachment=True, filename=filename, content_type="application/pdf")
+    response["Repr-Digest"] = f"sha-256=:{base64.b64encode(bytes.fromhex(pack.sha256)).decode()}:"
+    response["X-Pack-SHA256"] = pack.sha256
+    return response
+
+
 class PackDownloadView(PackReaderMixin, View):
     """Streams a built pack; committee members and managers get published ones only."""
 
     def get(self, request, pack_id):
-        pack = _readable_pack_or_403(request.user, pack_id)
-        if pack.status not in (PackStatus.READY, PackStatus.PUBLISHED) or not pack.file:
-            raise Http404("This pack has no file.")
-        filename = f"ICT-strategy-progress-pack-{pack.period.key}-v{pack.version}.pdf"
-        response = FileResponse(pack.file.open("rb"), as_attachment=True, filename=filename, content_type="application/pdf")
-        response["Repr-Digest"] = f"sha-256=:{base64.b64encode(bytes.fromhex(pack.sha256)).decode()}:"
-        response["X-Pack-SHA256"] = pack.sha256
-        return response
+        return pack_file_response(readable_pack_or_403(request.user, pack_id))

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from strategy.exports import FORMATS, export_response
 from strategy.permissions import (
     can_draft_committee_report,
     can_edit_committee_report,
@@ -17,6 +18,7 @@ from strategy.permissions import (
 )
 
 from .choices import ReportStatus
+from .columns import COMMITTEE_REPORT_COLUMNS
 from .forms import CommitteeMeetingForm, CommitteeReportForm
 from .models import CommitteeReport
 from .pdf import committee_report_pdf
@@ -48,17 +50,32 @@ def _editable_report(request, key: str) -> CommitteeReport:
 
 
 class CommitteeReportListView(LoginRequiredMixin, TemplateView):
+    """The list; with ?download=csv or xlsx, the filtered reports in the list's columns."""
+
     template_name = "reporting/committee/list.html"
 
-    def get_context_data(self, **kwargs):
-        if not can_view_committee_reports(self.request.user):
+    def get(self, request, *args, **kwargs):
+        if not can_view_committee_reports(request.user):
             raise PermissionDenied("You do not have access to committee reports.")
-        filterset = committee_report_filterset(filters=self.request.GET, user=self.request.user)
+        self.filterset = committee_report_filterset(filters=request.GET, user=request.user)
+        file_format = request.GET.get("download")
+        if file_format is not None and self.filterset.is_valid():
+            if file_format not in FORMATS:
+                raise Http404("Downloads are CSV or XLSX.")
+            return export_response(
+                rows=self.filterset.qs, columns=COMMITTEE_REPORT_COLUMNS, filename="committee-reports", file_format=file_format
+            )
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        filters = self.request.GET.copy()
+        filters.pop("download", None)
         return super().get_context_data(
-            filterset=filterset,
-            reports=filterset.qs if filterset.is_valid() else CommitteeReport.objects.none(),
+            filterset=self.filterset,
+            reports=self.filterset.qs if self.filterset.is_valid() else CommitteeReport.objects.none(),
             meetings=committee_meeting_list(user=self.request.user),
             can_draft=can_draft_committee_report(self.request.user),
+            query=filters.urlencode(),
             **kwargs,
         )
 

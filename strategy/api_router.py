@@ -11,6 +11,7 @@ v1 = [
     path("", include("principles.api.urls")),
     path("", include("actions.api.urls")),
     path("", include("reporting.api.urls")),
+    path("", include("strategy.api.urls")),
 ]
 
 urlpatterns = [

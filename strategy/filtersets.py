@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import F, Q
 from django.utils import timezone
 
+from actions.filtersets import PrincipleNumberFilter, StableOrderingFilter, UsernameFilter
 from principles.models import Principle
 
 from .choices import BusinessCaseStatus, RiskCategory
@@ -41,7 +42,7 @@ def financial_year_choices() -> list[tuple[int, str]]:
 class BusinessCaseFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Reference or title contains")
     status = django_filters.MultipleChoiceFilter(choices=BusinessCaseStatus.choices, widget=forms.CheckboxSelectMultiple)
-    principle = django_filters.ModelMultipleChoiceFilter(
+    principle = PrincipleNumberFilter(
         field_name="principles__number",
         to_field_name="number",
         queryset=Principle.objects.order_by("number"),
@@ -59,7 +60,7 @@ class BusinessCaseFilterSet(django_filters.FilterSet):
         label="Financial year",
         distinct=True,
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = StableOrderingFilter(
         fields=(("reference", "reference"), ("title", "title"), ("status", "status")),
         label="Sort by",
         empty_label="Reference",
@@ -76,7 +77,7 @@ class BusinessCaseFilterSet(django_filters.FilterSet):
 class RiskFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Reference or title contains")
     category = django_filters.MultipleChoiceFilter(choices=RiskCategory.choices, widget=forms.CheckboxSelectMultiple)
-    owner = django_filters.ModelChoiceFilter(
+    owner = UsernameFilter(
         field_name="owner__username",
         to_field_name="username",
         queryset=get_user_model().objects.filter(owned_risks__isnull=False).distinct().order_by("username"),
@@ -106,7 +107,7 @@ class RiskFilterSet(django_filters.FilterSet):
     residual_impact = django_filters.ChoiceFilter(
         choices=ONE_TO_FIVE_CHOICES, empty_label="Any", error_messages=SCORE_ERRORS
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = StableOrderingFilter(
         fields=(
             ("reference", "reference"),
             ("title", "title"),

@@ -1,6 +1,8 @@
 """Helpers for REST API tests: a client signed in by token, and query counting for list budgets."""
 
+import csv
 import datetime
+import io
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -33,3 +35,7 @@ def open_period() -> ReportingPeriod:
 
 def aware(year: int, month: int, day: int, hour: int = 12) -> datetime.datetime:
     return datetime.datetime(year, month, day, hour, tzinfo=datetime.UTC)
+
+
+def csv_rows(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))

@@ -1,10 +1,13 @@
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actions.choices import Rag, Status
-from reporting.models import ReportingPeriod
+from reporting.choices import ImplicationArea
+from reporting.models import CommitteeMeeting, CommitteeReport, ReportingPeriod, ReportPack
 from reporting.periods import PeriodKeyError
 from reporting.selectors import period_current, period_get_by_key
+from strategy.api.fields import RefuseUnknownFields, VersionField
 
 
 class ReportingPeriodSerializer(serializers.ModelSerializer):
@@ -84,3 +87,145 @@ class SummarySerializer(serializers.Serializer):
     as_at = serializers.DateField(help_text="The period's last day: later updates are not counted.")
     overall = RollupSerializer()
     principles = PrincipleRollupSerializer(many=True)
+
+
+# Committee reports and meetings ------------------------------------------------------------
+
+SECTION_FIELDS = [
+    "title", "report_of", "wards_affected", "purpose", "executive_summary", "recommendations", "reasons",
+    "other_options", "background", "consultation", "contact_officer", "appendices", "background_papers",
+]
+
+
+def _username(**kwargs) -> serializers.SlugRelatedField:
+    return serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True, **kwargs)
+
+
+class CommitteeMeetingSerializer(serializers.ModelSerializer):
+    reports = serializers.SerializerMethodField(help_text="References of the meeting's reports you may read.")
+
+    class Meta:
+        model = CommitteeMeeting
+        fields = ["id", "committee", "date", "reports"]
+        read_only_fields = fields
+
+    def get_reports(self, meeting: CommitteeMeeting) -> list[str]:
+        return [report.reference for report in meeting.visible_reports]
+
+
+class CommitteeMeetingCreateSerializer(RefuseUnknownFields, serializers.Serializer):
+    committee = serializers.CharField(max_length=200)
+    date = serializers.DateField()
+
+
+class CommitteeReportSerializer(serializers.ModelSerializer):
+    """A report as lists show it; the detail adds its sections and implications."""
+
+    slug = serializers.CharField(read_only=True, help_text="The reference in URL form, e.g. cp-35-22-23.")
+    meeting = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    meeting_committee = serializers.CharField(source="meeting.committee", read_only=True, allow_null=True)
+    meeting_date = serializers.DateField(source="meeting.date", read_only=True, allow_null=True)
+    approved_by = _username()
+    published_by = _username()
+    version = VersionField()
+
+    class Meta:
+        model = CommitteeReport
+        fields = [
+            "reference", "slug", "financial_year", "sequence", "title", "report_of", "status", "meeting",
+            "meeting_committee", "meeting_date", "approved_at", "approved_by", "published_at", "published_by",
+            "version", "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class CommitteeReportDetailSerializer(CommitteeReportSerializer):
+    implications = serializers.SerializerMethodField(help_text="Text per implication area; areas not written are left out.")
+
+    class Meta(CommitteeReportSerializer.Meta):
+        fields = [*CommitteeReportSerializer.Meta.fields, *SECTION_FIELDS[1:], "implications"]
+        read_only_fields = fields
+
+    @extend_schema_field({"type": "object", "additionalProperties": {"type": "string"}})
+    def get_implications(self, report: CommitteeReport) -> dict[str, str]:
+        return {item.area: item.text for item in report.implications.all()}
+
+
+def _text(max_length: int | None = None) -> serializers.CharField:
+    return serializers.CharField(allow_blank=True, max_length=max_length)
+
+
+class CommitteeReportChangeSerializer(RefuseUnknownFields, serializers.Serializer):
+    """PATCH /committee-reports/{slug}/: a draft or approved report (editing sends it back to draft)."""
+
+    meeting = serializers.PrimaryKeyRelatedField(queryset=CommitteeMeeting.objects.all(), help_text="The meeting's id.")
+    title = serializers.CharField(max_length=300)
+    report_of = serializers.CharField(max_length=300)
+    wards_affected = serializers.CharField(max_length=300)
+    purpose = _text()
+    executive_summary = _text()
+    recommendations = _text()
+    reasons = _text()
+    other_options = _text()
+    background = _text()
+    consultation = _text()
+    contact_officer = _text()
+    appendices = _text()
+    background_papers = _text()
+    implications = serializers.DictField(
+        child=serializers.CharField(allow_blank=True),
+        help_text="Text per implication area (" + ", ".join(ImplicationArea.values) + "); blank removes one.",
+    )
+
+    def validate_implications(self, implications: dict[str, str]) -> dict[str, str]:
+        unknown = sorted(set(implications) - set(ImplicationArea.values))
+        if unknown:
+            raise serializers.ValidationError(
+                f"Unknown implication area: {', '.join(unknown)}. Choose from {', '.join(ImplicationArea.values)}."
+            )
+        return implications
+
+
+class CommitteeReportCreateSerializer(CommitteeReportChangeSerializer):
+    """POST /committee-reports/: a draft, given the next reference in its meeting's financial year."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if name not in ("meeting", "title", "report_of"):
+                field.required = False
+        self.fields["wards_affected"].default = "All"
+        for name in SECTION_FIELDS[3:]:
+            self.fields[name].default = ""
+        self.fields["implications"].default = dict
+
+
+# Quarterly progress packs ------------------------------------------------------------------
+
+
+class ReportPackSerializer(serializers.ModelSerializer):
+    period = serializers.CharField(source="period.key", read_only=True, help_text="e.g. 2024-25-Q2")
+    period_label = serializers.CharField(source="period.label", read_only=True, help_text="e.g. 2024/25 Q2")
+    committee_report = serializers.SlugRelatedField(slug_field="reference", read_only=True, allow_null=True)
+    sha256 = serializers.CharField(read_only=True, help_text="SHA-256 of the PDF (hex), once built.")
+    requested_by = _username()
+    published_by = _username()
+
+    class Meta:
+        model = ReportPack
+        fields = [
+            "id", "period", "period_label", "version", "status", "progress_step", "committee_report", "sha256",
+            "page_count", "size_bytes", "error", "requested_by", "requested_at", "started_at", "finished_at",
+            "published_at", "published_by",
+        ]
+        read_only_fields = fields
+
+
+class PackRequestSerializer(RefuseUnknownFields, serializers.Serializer):
+    """POST /packs/: build (a new version of) a period's pack on a worker."""
+
+    period = PeriodKeyField()
+    committee_report = serializers.SlugRelatedField(
+        slug_field="reference", queryset=CommitteeReport.objects.all(), required=False, allow_null=True, default=None,
+        help_text="The report the pack's cover comes from, e.g. CP/35/22-23; left out, the cover comes from the period.",
+    )

@@ -13,7 +13,7 @@ from rest_framework.views import exception_handler
 
 from actions.services import ProgressConflict
 
-from .concurrency import etag_for
+from .concurrency import RecordConflict, etag_for
 
 VALIDATION_SUMMARY = "Some of the values sent are not valid: see errors for each field."
 
@@ -33,7 +33,7 @@ def field_errors(detail) -> dict[str, list[str]]:
     return {("non_field_errors" if key == "__all__" else key): _messages(value) for key, value in detail.items()}
 
 
-def conflict_response(conflict: ProgressConflict) -> Response:
+def conflict_response(conflict: ProgressConflict | RecordConflict) -> Response:
     changed_by = conflict.changed_by.get_username() if conflict.changed_by else None
     body = {
         "detail": str(conflict),
@@ -45,7 +45,7 @@ def conflict_response(conflict: ProgressConflict) -> Response:
 
 
 def api_exception_handler(exc, context):
-    if isinstance(exc, ProgressConflict):
+    if isinstance(exc, (ProgressConflict, RecordConflict)):
         return conflict_response(exc)
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(get_error_detail(exc))

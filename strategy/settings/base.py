@@ -207,5 +207,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ActionStatusEnum": "actions.choices.Status",
         "RagEnum": "actions.choices.Rag",
+        "BusinessCaseStatusEnum": "strategy.choices.BusinessCaseStatus",
+        "CommitteeReportStatusEnum": "reporting.choices.ReportStatus",
     },
 }

@@ -1,7 +1,5 @@
 """/api/v1/actions/, /api/v1/actions/{reference}/ and its /updates/, and /api/v1/progress-updates/."""
 
-import csv
-import io
 
 import pytest
 from rest_framework.test import APIClient
@@ -9,14 +7,10 @@ from rest_framework.test import APIClient
 from actions.exports import ACTION_COLUMNS, PROGRESS_UPDATE_COLUMNS
 from actions.models import ActionItem, ProgressUpdate
 from tests import factories
-from tests.api_helpers import aware, open_period, query_count, token_client
+from tests.api_helpers import aware, csv_rows, open_period, query_count, token_client
 
 ACTIONS = "/api/v1/actions/"
 UPDATES = "/api/v1/progress-updates/"
-
-
-def csv_rows(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 @pytest.fixture

@@ -1,7 +1,9 @@
 """Shared builders for the committee-report tests."""
 
 from reporting.choices import ImplicationArea
+from reporting.models import CommitteeMeeting
 from reporting.services import ReportSections
+from tests import factories
 
 COMPLETE_SECTIONS = ReportSections(
     title="ICT Strategy 2023–27: progress report",
@@ -20,3 +22,12 @@ COMPLETE_SECTIONS = ReportSections(
 )
 
 ALL_IMPLICATIONS = {area.value: f"8.{n}.1. No {area.label.lower()} implications." for n, area in enumerate(ImplicationArea, 1)}
+
+
+def reports_in_each_status() -> CommitteeMeeting:
+    """CP/1/24-25 published and CP/2/24-25 approved for the meeting returned; CP/3/24-25 a draft with no meeting."""
+    meeting = factories.MeetingFactory()
+    factories.CommitteeReportFactory(sequence=1, title="Published one", status="published", meeting=meeting)
+    factories.CommitteeReportFactory(sequence=2, title="Approved one", status="approved", meeting=meeting)
+    factories.CommitteeReportFactory(sequence=3, title="Draft one", status="draft", meeting=None)
+    return meeting

@@ -9,18 +9,24 @@ schema-valid value a filter still refuses (an unknown owner's username) gets a d
 and a value the API forgives (page_size=abc falls back to the default) gets a 200.
 """
 
+import datetime
+from dataclasses import asdict
+
 import pytest
 import schemathesis
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import negative_data_rejection, positive_data_acceptance
 
+from reporting.models import CommitteeMeeting
 from strategy.api.tokens import api_token_rotate
 from strategy.wsgi import application
 from tests import factories
 from tests.api_helpers import open_period
+from tests.reporting.committee import ALL_IMPLICATIONS, COMPLETE_SECTIONS
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
 
@@ -70,3 +76,53 @@ def test_successful_writes_conform_to_the_schema(lead_token):
         body={"period": period.key, "status": "at_risk", "rag": "amber", "percent_complete": 60, "commentary": "Late."},
     )
     assert update.call_and_validate().status_code in (200, 201)
+
+
+def test_successful_register_and_report_writes_conform_to_the_schema(lead_token):
+    """The success paths of the business case, risk, committee report and meeting writes, on the demo data."""
+    headers = {"Authorization": f"Token {lead_token}", "If-Match": "*"}
+    next_year = (timezone.localdate() + datetime.timedelta(days=365)).isoformat()
+    scores = {"inherent_likelihood": 4, "inherent_impact": 4, "residual_likelihood": 2, "residual_impact": 2}
+    calls = [
+        ("/api/v1/business-cases/", "POST", {}, {"reference": "HLBC-API-1", "title": "Via the API", "sponsor": "lead",
+                                                 "lines": [{"financial_year": 2025, "capital_cost": "1250.50"}]}, 201),
+        ("/api/v1/business-cases/{reference}/", "PATCH", {"reference": "HLBC-API-1"}, {"title": "Renamed"}, 200),
+        ("/api/v1/business-cases/{reference}/transitions/", "POST", {"reference": "HLBC-API-1"}, {"to": "submitted"}, 201),
+        ("/api/v1/risks/", "POST", {}, {"reference": "R-API-1", "title": "Via the API", "category": "delivery",
+                                        "owner": "lead", "review_date": next_year, **scores}, 201),
+        ("/api/v1/risks/{reference}/", "PATCH", {"reference": "R-API-1"}, {"mitigation": "Tested"}, 200),
+        ("/api/v1/risks/{reference}/reviews/", "POST", {"reference": "R-API-1"},
+         {**scores, "note": "Reviewed", "next_review_date": next_year}, 201),
+        ("/api/v1/meetings/", "POST", {}, {"committee": "Audit and Governance Committee", "date": "2026-01-15"}, 201),
+    ]
+    for path, method, path_parameters, body, expected in calls:
+        case = schema[path][method].Case(
+            path_parameters=path_parameters, headers=headers, body=body, media_type="application/json"
+        )
+        assert case.call_and_validate().status_code == expected, (method, path)
+    meeting = CommitteeMeeting.objects.get(committee="Audit and Governance Committee")
+    report = schema["/api/v1/committee-reports/"]["POST"].Case(
+        headers=headers, media_type="application/json",
+        body={"meeting": meeting.pk, **asdict(COMPLETE_SECTIONS), "implications": ALL_IMPLICATIONS},
+    ).call_and_validate()
+    assert report.status_code == 201
+    for step in ("approve", "publish"):
+        response = schema[f"/api/v1/committee-reports/{{slug}}/{step}/"]["POST"].Case(
+            path_parameters={"slug": report.json()["slug"]}, headers=headers
+        ).call_and_validate()
+        assert response.status_code == 200, step
+
+
+def test_successful_pack_request_publish_and_download_conform_to_the_schema(lead_token, django_capture_on_commit_callbacks):
+    headers = {"Authorization": f"Token {lead_token}"}
+    with django_capture_on_commit_callbacks(execute=True):
+        requested = schema["/api/v1/packs/"]["POST"].Case(
+            headers=headers, body={"period": "2024-25-Q2"}, media_type="application/json"
+        ).call_and_validate()
+    assert requested.status_code == 202
+    pack = {"id": requested.json()["id"]}
+    assert schema["/api/v1/packs/{id}/publish/"]["POST"].Case(path_parameters=pack, headers=headers).call_and_validate().status_code == 200
+    download = schema["/api/v1/packs/{id}/download/"]["GET"].Case(path_parameters=pack, headers=headers).call_and_validate()
+    assert download.status_code == 200
+    assert "x-pack-sha256" in {name.lower() for name in download.headers}
+    assert download.content.startswith(b"%PDF")
