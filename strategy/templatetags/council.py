@@ -36,5 +36,5 @@ def rag_tag(rag: str) -> str:
 def demo_tag(record) -> str:
     """Marks rows loaded by `seed_strategy --demo`, so nobody mistakes them for real plans."""
     if getattr(record, "is_demo", False):
-        return format_html('<strong class="govuk-tag govuk-tag--grey app-demo-tag">Demo data</strong>')
+        return format_html('<strong class="govuk-tag govuk-tag--grey app-demo-tag">{}</strong>', "Demo data")
     return ""

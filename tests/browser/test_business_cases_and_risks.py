@@ -1,6 +1,7 @@
 """Business cases and the risk register in headless Chromium; every page passes axe-core's WCAG 2.x A/AA rules."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.accessibility import assert_accessible
 
@@ -38,7 +39,7 @@ def test_a_heat_map_cell_lists_its_risks(sign_in):
     count = int(cell.inner_text().split()[0])
     cell.click()
     committee.wait_for_url("**/risks/?residual_likelihood=3&residual_impact=3")
-    assert committee.get_by_role("heading", level=2, name=f"{count} risks").is_visible()
+    expect(committee.get_by_role("heading", level=2, name=f"{count} risks")).to_be_visible()
     assert_accessible(committee)
     committee.goto("/business-cases/HLBC-2023-01/")
     assert committee.get_by_role("button", name="Close").count() == 0
@@ -61,7 +62,7 @@ def test_an_owner_records_a_review_that_escalates_the_risk(sign_in):
     owner.goto("/risks/ICT-R02/review/")
     owner.get_by_label("What the review found").fill("")
     owner.get_by_role("button", name="Record the review").click()
-    assert owner.locator(".govuk-error-summary").is_visible()
+    expect(owner.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(owner)
     owner.get_by_label("Residual likelihood (1–5)").select_option("5")
     owner.get_by_label("Residual impact (1–5)").select_option("4")

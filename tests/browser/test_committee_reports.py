@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.accessibility import assert_accessible
 
@@ -29,7 +30,7 @@ def test_a_lead_adds_a_meeting_and_drafts_a_report_for_it(sign_in):
     lead = sign_in("lead")
     lead.goto("/reports/committee/meetings/new/")
     lead.get_by_role("button", name="Add meeting").click()
-    assert lead.locator(".govuk-error-summary").is_visible()
+    expect(lead.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(lead)
     lead.get_by_label("Day").fill("15")
     lead.get_by_label("Month").fill("1")
@@ -40,7 +41,7 @@ def test_a_lead_adds_a_meeting_and_drafts_a_report_for_it(sign_in):
 
     lead.goto("/reports/committee/new/")
     lead.get_by_role("button", name="Save draft").click()
-    assert lead.locator(".govuk-error-summary").is_visible()
+    expect(lead.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(lead)
     meeting = lead.locator("select option", has_text="15 January 2026").get_attribute("value")
     lead.get_by_label("Committee meeting").select_option(meeting)

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.contrib.auth.models import User
 from django.db.models import Q
+from playwright.sync_api import expect
 
 from actions.models import ActionItem
 from reporting.selectors import period_current
@@ -45,7 +46,7 @@ def test_manager_updates_an_action_to_amber_and_is_refused_on_someone_elses(sign
     page.get_by_label("Percent complete").fill("55")
     page.get_by_label("Commentary").fill("")
     page.get_by_role("button", name="Save progress").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert page.locator("#id_commentary-error").inner_text().endswith("commentary is required for amber and red.")
     assert_accessible(page)
 
