@@ -50,10 +50,10 @@ def test_a_lead_rejecting_without_a_reason_is_told_why(sign_in):
     lead = sign_in("lead")
     lead.goto("/business-cases/HLBC-2024-02/")
     lead.get_by_role("button", name="Reject").click()
-    assert "Give a reason for rejecting the business case." in lead.locator(".govuk-notification-banner").inner_text()
+    expect(lead.locator(".govuk-notification-banner")).to_contain_text("Give a reason for rejecting the business case.")
     lead.get_by_label("Note for the record").fill("The shared care record is funded regionally instead.")
     lead.get_by_role("button", name="Reject").click()
-    assert "HLBC-2024-02 is now rejected." in lead.locator(".govuk-notification-banner").inner_text()
+    expect(lead.locator(".govuk-notification-banner")).to_contain_text("HLBC-2024-02 is now rejected.")
     assert_accessible(lead)
 
 

@@ -86,7 +86,7 @@ def test_every_page_is_accessible_for_each_role(sign_in):
         manager.goto(path)
         assert_accessible(manager)
     manager.get_by_role("button", name="Sign out").click()
-    assert manager.get_by_role("heading", level=1).inner_text() == "Sign in"
+    expect(manager.get_by_role("heading", level=1)).to_have_text("Sign in")
     assert_accessible(manager)
 
     committee = sign_in("committee")
