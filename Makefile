@@ -45,7 +45,8 @@ lock: $(BIN)/python
 	$(BIN)/pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
 
 # Re-vendor the front end from npm (package.json): GOV.UK Frontend compiled for a non-gov.uk
-# service, and axe-core for the accessibility tests. The results are committed, so `make run`
+# service (no GDS Transport font and no GOV.UK favicons or logos: those are for GOV.UK only), and
+# axe-core for the accessibility tests. The results are committed, so `make run`
 # needs no Node.js.
 GOVUK := node_modules/govuk-frontend/dist/govuk
 assets:
@@ -53,8 +54,9 @@ assets:
 	./node_modules/.bin/sass --style=compressed --no-source-map --load-path=node_modules --quiet-deps \
 		assets/govuk.scss static/vendor/govuk-frontend/govuk-frontend.min.css
 	cp $(GOVUK)/govuk-frontend.min.js static/vendor/govuk-frontend/
-	rm -rf static/vendor/govuk-frontend/assets && mkdir -p static/vendor/govuk-frontend/assets
-	cp -r $(GOVUK)/assets/images static/vendor/govuk-frontend/assets/
+	# The compiled CSS names the crest (for a footer style we never use); collectstatic needs the file.
+	mkdir -p static/vendor/govuk-frontend/assets/images
+	cp $(GOVUK)/assets/images/govuk-crest.svg static/vendor/govuk-frontend/assets/images/
 	cp node_modules/axe-core/axe.min.js tests/browser/vendor/axe.min.js
 
 clean:

@@ -84,3 +84,14 @@ def test_docker_compose_runs_the_whole_stack():
         assert environment["DJANGO_SETTINGS_MODULE"] == "strategy.settings.production"
         assert set(services[name]["depends_on"]) == {"db", "redis"}
     assert (PROJECT / "Dockerfile").is_file()
+
+
+def test_production_collectstatic_resolves_every_css_reference(tmp_path):
+    """The manifest storage fails on a url() in CSS whose file is missing, so a deployment would."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "CELERY_BROKER_URL"}}
+    env.update(DJANGO_SETTINGS_MODULE="strategy.settings.production", SECRET_KEY="x" * 50)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        cwd=PROJECT, env={**env, "STATIC_ROOT": str(tmp_path)}, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
