@@ -57,6 +57,11 @@ class ReportingPeriod(models.Model):
         on = on or timezone.localdate()
         return self.closed_at is None and self.start_date <= on <= self.update_deadline
 
+    def is_closed(self, on: datetime.date | None = None) -> bool:
+        """Closed for good: closed early by a lead, or its update deadline has passed."""
+        on = on or timezone.localdate()
+        return self.closed_at is not None or self.update_deadline < on
+
 
 class CommitteeMeeting(models.Model):
     committee = models.CharField(max_length=200)

@@ -67,7 +67,7 @@ class PackListView(PackReaderMixin, TemplateView):
                 "period": period,
                 "packs": packs_by_period.get(period.pk, []),
                 "committee_reports": [r for r in reports if report_fits_pack(report=r, period=period)],
-                "closed": period.closed_at is not None or period.update_deadline < today,
+                "closed": period.is_closed(today),
                 "building": any(p.status in IN_FLIGHT for p in packs_by_period.get(period.pk, [])),
             }
             for period in pack_periods(on=today)

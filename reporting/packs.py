@@ -223,10 +223,6 @@ def _scheduler_user():
     return user
 
 
-def _period_is_closed(period: ReportingPeriod, today: datetime.date) -> bool:
-    return period.closed_at is not None or period.update_deadline < today
-
-
 def packs_request_for_closed_periods(*, today: datetime.date | None = None) -> list[ReportPack]:
     """Request the first pack of every closed period that has none yet (the beat schedule's job).
 
@@ -239,7 +235,7 @@ def packs_request_for_closed_periods(*, today: datetime.date | None = None) -> l
     for period_id in candidates.values_list("pk", flat=True):
         with transaction.atomic():
             period = ReportingPeriod.objects.select_for_update(of=("self",)).select_related("closed_by").get(pk=period_id)
-            if not _period_is_closed(period, today) or period.packs.exists():
+            if not period.is_closed(today) or period.packs.exists():
                 continue
             requester = period.closed_by or _scheduler_user()
             created.append(_pack_create(period=period, requested_by=requester, committee_report=None))
@@ -255,7 +251,7 @@ def period_close(*, period: ReportingPeriod, user) -> ReportingPeriod:
         today = timezone.localdate()
         if period.start_date > today:
             raise ValidationError({"period": f"{period.label} has not started yet, so it cannot be closed."})
-        if _period_is_closed(period, today):
+        if period.is_closed(today):
             raise ValidationError({"period": f"{period.label} is already closed."})
         period.closed_at = timezone.now()
         period.closed_by = user
