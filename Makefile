@@ -29,6 +29,8 @@ run: setup
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python manage.py check
+# The app graph only points downwards (pyproject.toml [tool.importlinter]).
+	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
 # The OpenAPI schema must generate without a single warning (tests/strategy/test_api_schema.py
 # then runs schemathesis against it).

@@ -1,6 +1,6 @@
 """Spreadsheet columns for actions and progress updates, defined once for every export and import."""
 
-from strategy.exports import Column
+from core.exports import Column
 
 ACTION_COLUMNS = [
     Column("Reference", lambda a: a.reference),

@@ -11,14 +11,13 @@ from django_filters.fields import IsoDateTimeField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from core.filters import StableOrderingFilter, UsernameFilter
+from core.financial_year import FinancialQuarter, PeriodKeyError
+from principles.filtersets import PrincipleNumberFilter
 from principles.models import Principle
-from reporting.periods import FinancialQuarter, PeriodKeyError
 
 from .choices import CLOSED_STATUSES, Rag, Status
 from .models import ActionItem, ProgressUpdate
-
-# The strategy has seven principles (committee report 6.6), numbered 1 to 7.
-PRINCIPLE_NUMBERS = range(1, 8)
 
 
 class PeriodKeyField(forms.CharField):
@@ -78,43 +77,6 @@ class PeriodFilter(django_filters.Filter):
         return qs.filter(
             **{f"{self.field_name}__financial_year": value.start_year, f"{self.field_name}__quarter": value.quarter}
         )
-
-
-class PrincipleNumberField(forms.ModelMultipleChoiceField):
-    """Refuses anything but a principle number before querying: a 30-digit number would
-    overflow the database driver's integer (a 500) rather than simply match nothing."""
-
-    def _check_values(self, value):
-        for number in value:
-            text = str(number)
-            if not (text.isascii() and text.isdigit() and int(text) in PRINCIPLE_NUMBERS):
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": number}
-                )
-        return super()._check_values(value)
-
-
-@extend_schema_field({"type": "integer", "minimum": PRINCIPLE_NUMBERS.start, "maximum": PRINCIPLE_NUMBERS.stop - 1})
-class PrincipleNumberFilter(django_filters.ModelMultipleChoiceFilter):
-    """Principles by number (?principle=1&principle=3)."""
-
-    field_class = PrincipleNumberField
-
-
-@extend_schema_field(OpenApiTypes.STR)
-class UsernameFilter(django_filters.ModelChoiceFilter):
-    """A user by username; the API schema types it as text."""
-
-
-class StableOrderingFilter(django_filters.OrderingFilter):
-    """Sorts with the primary key as the last tie-break, so pages of a list never overlap or skip
-    rows; an empty choice (?ordering=,) keeps the model's default order."""
-
-    def filter(self, qs, value):
-        ordered = super().filter(qs, value)
-        if ordered.query.order_by:
-            return ordered.order_by(*ordered.query.order_by, "pk")
-        return ordered if ordered.ordered else ordered.order_by(*qs.model._meta.ordering, "pk")
 
 
 class ActionFilterSet(django_filters.FilterSet):

@@ -26,9 +26,9 @@ class ActionItem(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_actions")
     delegates = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="delegated_actions", blank=True)
     business_case = models.ForeignKey(
-        "strategy.BusinessCase", on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
+        "registers.BusinessCase", on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
     )
-    risks = models.ManyToManyField("strategy.Risk", related_name="actions", blank=True)
+    risks = models.ManyToManyField("registers.Risk", related_name="actions", blank=True)
     start_date = models.DateField()
     target_date = models.DateField()
     revised_target_date = models.DateField(null=True, blank=True)
@@ -77,7 +77,7 @@ class ProgressUpdate(models.Model):
     """An action's reported state for one reporting period; amendments are kept in its history."""
 
     action = models.ForeignKey(ActionItem, on_delete=models.PROTECT, related_name="updates")
-    period = models.ForeignKey("reporting.ReportingPeriod", on_delete=models.PROTECT, related_name="updates")
+    period = models.ForeignKey("periods.ReportingPeriod", on_delete=models.PROTECT, related_name="updates")
     status = models.CharField(max_length=20, choices=Status.choices)
     rag = models.CharField("RAG", max_length=10, choices=Rag.choices)
     percent_complete = models.PositiveSmallIntegerField(validators=PERCENT)

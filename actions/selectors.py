@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 
+from periods.models import ReportingPeriod
 from principles.models import Principle
-from reporting.models import ReportingPeriod
 
 from .choices import CLOSED_STATUSES, Rag, Status
 from .models import ActionItem, ProgressUpdate

@@ -7,27 +7,25 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from reporting.models import ReportingPeriod
-from strategy.permissions import can_edit_action, can_record_progress, has_progress_to_report
+from core.conflicts import EditConflict
+from core.permissions import can_edit_action, can_record_progress, has_progress_to_report
+from periods.models import ReportingPeriod
 
 from .choices import ALLOWED_RAG, Rag, Status
 from .models import ActionItem, ProgressUpdate
 
 
-class ProgressConflict(Exception):
-    """Someone saved the action after the caller read it: refuse rather than overwrite."""
-
+class ProgressConflict(EditConflict):
     def __init__(self, action: ActionItem):
-        self.current_version = action.version
-        self.changed_by = action.last_updated_by
-        self.changed_at = action.last_updated_at
-        who = (self.changed_by.get_full_name() or self.changed_by.get_username()) if self.changed_by else "someone"
-        when = (
-            date_format(timezone.localtime(self.changed_at), "H:i \\o\\n j F Y") if self.changed_at else "a moment ago"
-        )
+        changed_by, changed_at = action.last_updated_by, action.last_updated_at
+        who = (changed_by.get_full_name() or changed_by.get_username()) if changed_by else "someone"
+        when = date_format(timezone.localtime(changed_at), "H:i \\o\\n j F Y") if changed_at else "a moment ago"
         super().__init__(
             f"{action.reference} was changed by {who} at {when}, after you opened it. "
-            "Your update has not been saved: check the latest figures and submit it again."
+            "Your update has not been saved: check the latest figures and submit it again.",
+            current_version=action.version,
+            changed_by=changed_by,
+            changed_at=changed_at,
         )
 
 

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from reporting.selectors import period_current
-from strategy.exports import FORMATS, export_response
-from strategy.permissions import can_record_progress, can_view_action_plan, has_progress_to_report
+from core.exports import FORMATS, export_response
+from core.permissions import can_record_progress, can_view_action_plan, has_progress_to_report
+from periods.selectors import period_current
 
 from .exports import ACTION_COLUMNS
 from .filtersets import ActionFilterSet

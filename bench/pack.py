@@ -58,11 +58,12 @@ def _generate(actions_per_principle: int) -> tuple:
     from django.utils import timezone
 
     from actions.models import ActionItem, ProgressUpdate
+    from core import roles
+    from core.financial_year import FinancialQuarter
+    from periods.models import ReportingPeriod
     from principles.models import Principle
-    from reporting.models import ReportingPeriod
-    from reporting.periods import FinancialQuarter
-    from strategy import roles
-    from strategy.models import BusinessCase, BusinessCaseLine, Risk, Strategy
+    from registers.models import BusinessCase, BusinessCaseLine, Risk
+    from strategy.models import Strategy
 
     ProgressUpdate.objects.all().delete()
     ActionItem.objects.all().delete()

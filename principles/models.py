@@ -2,12 +2,15 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+# The strategy has seven principles (committee report 6.6), numbered 1 to 7.
+PRINCIPLE_NUMBERS = range(1, 8)
+
 
 class Principle(models.Model):
     """One of the seven principles of the strategy (committee report 6.6)."""
 
     strategy = models.ForeignKey("strategy.Strategy", on_delete=models.PROTECT, related_name="principles")
-    number = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(7)])
+    number = models.PositiveSmallIntegerField(validators=[MinValueValidator(PRINCIPLE_NUMBERS.start), MaxValueValidator(PRINCIPLE_NUMBERS.stop - 1)])
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
     rationale = models.TextField(blank=True)

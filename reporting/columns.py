@@ -1,6 +1,6 @@
 """Columns of the committee report list, defined once for the page's CSV/XLSX download and the API's ?format=csv."""
 
-from strategy.exports import Column
+from core.exports import Column
 
 NO_MEETING = "Not yet chosen"
 

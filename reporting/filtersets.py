@@ -1,14 +1,12 @@
 """FilterSets for reporting lists, shared by the HTML pages and the REST API."""
 
 import django_filters
-from django import forms
 from django.db.models import Q
-from django.utils import timezone
 
-from actions.filtersets import StableOrderingFilter
+from core.filters import StableOrderingFilter
 
 from .choices import ReportStatus
-from .models import CommitteeMeeting, CommitteeReport, ReportingPeriod
+from .models import CommitteeMeeting, CommitteeReport
 
 
 def _financial_year_choices() -> list[tuple[int, str]]:
@@ -43,24 +41,3 @@ class CommitteeReportFilterSet(django_filters.FilterSet):
         return queryset.filter(Q(reference__icontains=value) | Q(title__icontains=value))
 
 
-class WholeNumberFilter(django_filters.NumberFilter):
-    field_class = forms.IntegerField
-
-
-class ReportingPeriodFilterSet(django_filters.FilterSet):
-    financial_year = WholeNumberFilter(
-        min_value=1900, max_value=2999, label="Financial year, by its start year (2024 for 2024/25)"
-    )
-    quarter = django_filters.ChoiceFilter(choices=[(q, f"Q{q}") for q in range(1, 5)], label="Quarter")
-    is_open = django_filters.BooleanFilter(method="filter_open", label="Taking updates today")
-
-    class Meta:
-        model = ReportingPeriod
-        fields = ["financial_year", "quarter", "is_open"]
-
-    def filter_open(self, queryset, name, value):
-        if value is None:
-            return queryset
-        today = timezone.localdate()
-        taking_updates = Q(closed_at__isnull=True, start_date__lte=today, update_deadline__gte=today)
-        return queryset.filter(taking_updates) if value else queryset.exclude(taking_updates)

@@ -15,10 +15,10 @@ from django.db.models import QuerySet
 from actions.choices import CLOSED_STATUSES, Rag, Status
 from actions.models import ActionItem
 from actions.selectors import ActionState, action_states_as_at, rollup_by_principle
+from core.permissions import can_download_published_pack, can_see_unpublished_packs
 from principles.models import Principle
+from registers.selectors import business_case_queryset, business_case_totals, risk_heat_map, risk_queryset
 from strategy.models import Strategy
-from strategy.permissions import can_download_published_pack, can_see_unpublished_packs
-from strategy.selectors import business_case_queryset, business_case_totals, risk_heat_map, risk_queryset
 
 from .choices import PackStatus, ReportStatus
 from .models import CommitteeReport, ReportingPeriod, ReportPack

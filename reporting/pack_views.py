@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from strategy.permissions import (
+from core.financial_year import FinancialQuarter, PeriodKeyError
+from core.permissions import (
     can_close_period,
     can_download_published_pack,
     can_publish_pack,
@@ -25,7 +26,6 @@ from .models import CommitteeReport, ReportingPeriod, ReportPack
 from .pack_data import pack_periods, packs_visible_to
 from .packs import IN_FLIGHT, pack_publish, pack_request, pack_retry, period_close, report_fits_pack
 from .selectors import committee_reports_for_packs
-from .periods import FinancialQuarter, PeriodKeyError
 
 POLL_SECONDS = 3
 

@@ -21,7 +21,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from strategy.permissions import can_close_period, can_publish_pack, can_request_pack
+from core.permissions import can_close_period, can_publish_pack, can_request_pack
 
 from .choices import PackStatus
 from .models import CommitteeReport, ReportingPeriod, ReportPack

@@ -1,38 +1,14 @@
-import datetime
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Prefetch, QuerySet
-from django.utils import timezone
 
+from core.permissions import can_edit_committee_report
 from strategy.models import Strategy
-from strategy.permissions import can_edit_committee_report
 
 from .choices import ImplicationArea, ReportStatus
 from .filtersets import CommitteeReportFilterSet
-from .models import CommitteeMeeting, CommitteeReport, ReportingPeriod, reference_from_slug
-from .periods import FinancialQuarter
+from .models import CommitteeMeeting, CommitteeReport, reference_from_slug
 from .text import text_blocks
-
-
-def period_current(*, on: datetime.date | None = None) -> ReportingPeriod | None:
-    """The period an update made on `on` belongs to: the earliest one still open.
-
-    Early in a quarter two periods are open (the one just ended is in its grace window);
-    managers report on the finished quarter first.
-    """
-    on = on or timezone.localdate()
-    return (
-        ReportingPeriod.objects.filter(closed_at__isnull=True, start_date__lte=on, update_deadline__gte=on)
-        .order_by("start_date")
-        .first()
-    )
-
-
-def period_get_by_key(*, key: str) -> ReportingPeriod:
-    """Raises PeriodKeyError for a malformed key and ReportingPeriod.DoesNotExist for an unknown one."""
-    quarter = FinancialQuarter.parse(key)
-    return ReportingPeriod.objects.get(financial_year=quarter.start_year, quarter=quarter.quarter)
-
 
 # The numbered sections of the council's committee-report form, in order (section 8,
 # Implications, follows them with one subsection per ImplicationArea).

@@ -10,11 +10,11 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from strategy.permissions import can_draft_committee_report, can_edit_committee_report
+from core.financial_year import financial_year_short_label, financial_year_start
+from core.permissions import can_draft_committee_report, can_edit_committee_report
 
 from .choices import ImplicationArea, ReportStatus
 from .models import REFERENCE_PREFIX, CommitteeMeeting, CommitteeReport, ReferenceSequence, ReportImplication
-from .periods import financial_year_short_label, financial_year_start
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from django.template.loader import render_to_string
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from strategy.exports import FORMATS, export_response
-from strategy.permissions import (
+from core.exports import FORMATS, export_response
+from core.permissions import (
     can_draft_committee_report,
     can_edit_committee_report,
     can_read_committee_report,
@@ -22,7 +22,12 @@ from .columns import COMMITTEE_REPORT_COLUMNS
 from .forms import CommitteeMeetingForm, CommitteeReportForm
 from .models import CommitteeReport
 from .pdf import committee_report_pdf
-from .selectors import committee_meeting_list, committee_report_document, committee_report_filterset, committee_report_get
+from .selectors import (
+    committee_meeting_list,
+    committee_report_document,
+    committee_report_filterset,
+    committee_report_get,
+)
 from .services import (
     committee_meeting_create,
     committee_report_approve,

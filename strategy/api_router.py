@@ -9,9 +9,10 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 v1 = [
     path("", include("principles.api.urls")),
+    path("", include("periods.api.urls")),
     path("", include("actions.api.urls")),
     path("", include("reporting.api.urls")),
-    path("", include("strategy.api.urls")),
+    path("", include("registers.api.urls")),
 ]
 
 urlpatterns = [

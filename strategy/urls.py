@@ -6,8 +6,7 @@ urlpatterns = [
     path("api/", include("strategy.api_router")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("reports/", include("reporting.pack_urls")),
-    path("", include("principles.urls")),
     path("", include("reporting.urls")),
     path("", include("actions.urls")),
-    path("", include("strategy.urls_pages")),
+    path("", include("registers.urls")),
 ]

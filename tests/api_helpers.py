@@ -9,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from reporting.models import ReportingPeriod
-from reporting.periods import FinancialQuarter
-from strategy.api.tokens import api_token_rotate
+from core.api.tokens import api_token_rotate
+from core.financial_year import FinancialQuarter
+from periods.models import ReportingPeriod
 from tests import factories
 
 

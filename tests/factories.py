@@ -8,12 +8,14 @@ from django.contrib.auth.models import Group, User
 
 from actions.choices import Rag, Status
 from actions.models import ActionItem
+from core import roles
+from core.financial_year import FinancialQuarter
+from periods.models import ReportingPeriod
 from principles.models import Principle
-from reporting.models import CommitteeMeeting, CommitteeReport, ReportingPeriod
-from reporting.periods import FinancialQuarter
-from strategy import roles
-from strategy.choices import BusinessCaseStatus, RiskCategory
-from strategy.models import BusinessCase, BusinessCaseLine, Risk, Strategy
+from registers.choices import BusinessCaseStatus, RiskCategory
+from registers.models import BusinessCase, BusinessCaseLine, Risk
+from reporting.models import CommitteeMeeting, CommitteeReport
+from strategy.models import Strategy
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -7,9 +7,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from actions.models import ActionItem, ProgressUpdate
+from periods.models import ReportingPeriod
 from principles.models import Principle
-from reporting.models import CommitteeReport, ReportingPeriod, ReportPack
-from strategy.models import BusinessCaseLine, Risk
+from registers.models import BusinessCaseLine, Risk
+from reporting.models import CommitteeReport, ReportPack
 from tests import factories
 
 

@@ -1,23 +1,13 @@
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from rest_framework import serializers
 
 from actions.choices import Rag, Status
 from actions.models import ActionItem, ProgressUpdate
-from reporting.api.serializers import PeriodKeyField
+from core.api.fields import UsernameField
+from periods.api.serializers import PeriodKeyField
 
 # Versions are PostgreSQL integers; anything larger cannot be a version we issued.
 VERSION_LIMIT = 2**31 - 1
-
-
-class UsernameField(serializers.SlugRelatedField):
-    """A user named by username; writable fields accept active users only."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("slug_field", "username")
-        if not kwargs.get("read_only"):
-            kwargs.setdefault("queryset", get_user_model().objects.filter(is_active=True))
-        super().__init__(**kwargs)
 
 
 def expected_version_field() -> serializers.IntegerField:

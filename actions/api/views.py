@@ -11,9 +11,9 @@ from actions.filtersets import ActionFilterSet, ProgressUpdateFilterSet
 from actions.models import REFERENCE_PATTERN, ActionItem
 from actions.selectors import action_queryset, progress_update_queryset
 from actions.services import ProgressConflict, action_update, progress_record
-from strategy.api.concurrency import etag_for, expected_version
-from strategy.api.viewsets import CSVListMixin, ListViewSet
-from strategy.permissions import can_edit_action, can_record_progress
+from core.api.concurrency import etag_for, expected_version
+from core.api.viewsets import CSVListMixin, ListViewSet
+from core.permissions import can_edit_action, can_record_progress
 
 from .serializers import ActionPlanSerializer, ActionSerializer, ProgressRecordSerializer, ProgressUpdateSerializer
 

@@ -7,6 +7,8 @@ from django import template
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from actions.choices import Rag
+
 register = template.Library()
 
 
@@ -30,3 +32,10 @@ def govuk_text(text: str) -> str:
         else:
             blocks.append(format_html('<p class="govuk-body">{}</p>', mark_safe("<br>".join(conditional_escape(line) for line in lines))))
     return mark_safe("".join(blocks))
+
+
+@register.simple_tag
+def rag_tag(rag: str) -> str:
+    """The RAG rating as a word in a coloured box: colour never carries it alone."""
+    label = Rag(rag).label if rag in Rag.values else "Not rated"
+    return format_html('<strong class="app-rag app-rag--{}">{}</strong>', rag or "none", label)

@@ -1,8 +1,8 @@
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
+from core.api.viewsets import ListViewSet
 from principles.filtersets import PrincipleFilterSet
 from principles.selectors import principle_list
-from strategy.api.viewsets import ListViewSet
 
 from .serializers import PrincipleSerializer
 

@@ -1,10 +1,9 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from .views import CommitteeMeetingViewSet, CommitteeReportViewSet, PackViewSet, ReportingPeriodViewSet, SummaryView
+from .views import CommitteeMeetingViewSet, CommitteeReportViewSet, PackViewSet, SummaryView
 
 router = SimpleRouter()
-router.register("periods", ReportingPeriodViewSet, basename="periods")
 router.register("committee-reports", CommitteeReportViewSet, basename="committee-reports")
 router.register("meetings", CommitteeMeetingViewSet, basename="meetings")
 router.register("packs", PackViewSet, basename="packs")

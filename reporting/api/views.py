@@ -13,10 +13,21 @@ from rest_framework.viewsets import GenericViewSet
 
 from actions.models import ActionItem
 from actions.selectors import action_states_as_at, rollup_by_principle
+from core.api.concurrency import etag_for, locked_if_match, record_version
+from core.api.schema import ERROR_RESPONSES
+from core.api.viewsets import CSVListMixin, ListViewSet
+from core.permissions import (
+    can_download_published_pack,
+    can_draft_committee_report,
+    can_edit_committee_report,
+    can_publish_pack,
+    can_request_pack,
+    can_see_unpublished_packs,
+)
 from principles.selectors import principle_list
 from reporting.columns import COMMITTEE_REPORT_COLUMNS
-from reporting.filtersets import CommitteeReportFilterSet, ReportingPeriodFilterSet
-from reporting.models import CommitteeMeeting, CommitteeReport, ReportingPeriod, ReportPack, reference_from_slug
+from reporting.filtersets import CommitteeReportFilterSet
+from reporting.models import CommitteeMeeting, CommitteeReport, ReportPack, reference_from_slug
 from reporting.pack_data import packs_visible_to
 from reporting.pack_views import pack_file_response, readable_pack_or_403
 from reporting.packs import pack_publish, pack_request
@@ -29,17 +40,6 @@ from reporting.services import (
     committee_report_publish,
     committee_report_update,
 )
-from strategy.api.concurrency import etag_for, locked_if_match, record_version
-from strategy.api.schema import ERROR_RESPONSES
-from strategy.api.viewsets import CSVListMixin, ListViewSet
-from strategy.permissions import (
-    can_download_published_pack,
-    can_draft_committee_report,
-    can_edit_committee_report,
-    can_publish_pack,
-    can_request_pack,
-    can_see_unpublished_packs,
-)
 
 from .serializers import (
     SECTION_FIELDS,
@@ -50,18 +50,10 @@ from .serializers import (
     CommitteeReportDetailSerializer,
     CommitteeReportSerializer,
     PackRequestSerializer,
-    ReportingPeriodSerializer,
     ReportPackSerializer,
     SummaryQuerySerializer,
     SummarySerializer,
 )
-
-
-@extend_schema_view(list=extend_schema(summary="List reporting periods", description="Oldest first."))
-class ReportingPeriodViewSet(ListViewSet):
-    queryset = ReportingPeriod.objects.all()
-    serializer_class = ReportingPeriodSerializer
-    filterset_class = ReportingPeriodFilterSet
 
 
 class SummaryView(APIView):

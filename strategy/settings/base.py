@@ -48,10 +48,14 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "core",
     "strategy",
     "principles",
+    "periods",
+    "registers",
     "actions",
     "reporting",
+    "seeding",
 ]
 
 MIDDLEWARE = [
@@ -79,7 +83,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "strategy.navigation.navigation",
+                "core.navigation.navigation",
             ],
         },
     },
@@ -107,7 +111,7 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
-FORMAT_MODULE_PATH = ["strategy.formats"]
+FORMAT_MODULE_PATH = ["core.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
@@ -161,7 +165,7 @@ LOGGING = {
 }
 
 # ---------------------------------------------------------------------------
-# REST API (/api/v1/) and its OpenAPI schema. Shared plumbing lives in strategy/api/.
+# REST API (/api/v1/) and its OpenAPI schema. Shared plumbing lives in core/api/.
 # ---------------------------------------------------------------------------
 # Requests allowed per client: "user" is per signed-in user, so per token (a token belongs to
 # one user); "anon" is per IP address (anonymous requests only ever get 401).
@@ -175,15 +179,15 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["strategy.api.permissions.CanReadStrategyData"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "strategy.api.renderers.CSVRenderer"],
-    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "strategy.api.negotiation.FormatContentNegotiation",
+    "DEFAULT_PERMISSION_CLASSES": ["core.api.permissions.CanReadStrategyData"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "core.api.renderers.CSVRenderer"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "core.api.negotiation.FormatContentNegotiation",
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "strategy.api.pagination.StandardPagination",
-    "DEFAULT_THROTTLE_CLASSES": ["strategy.api.throttling.UserThrottle", "strategy.api.throttling.AnonThrottle"],
-    "DEFAULT_SCHEMA_CLASS": "strategy.api.schema.StrategyAutoSchema",
-    "EXCEPTION_HANDLER": "strategy.api.exceptions.api_exception_handler",
+    "DEFAULT_PAGINATION_CLASS": "core.api.pagination.StandardPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["core.api.throttling.UserThrottle", "core.api.throttling.AnonThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "core.api.schema.StrategyAutoSchema",
+    "EXCEPTION_HANDLER": "core.api.exceptions.api_exception_handler",
     "DATETIME_FORMAT": "iso-8601",
     "COERCE_DECIMAL_TO_STRING": False,
 }
@@ -207,7 +211,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ActionStatusEnum": "actions.choices.Status",
         "RagEnum": "actions.choices.Rag",
-        "BusinessCaseStatusEnum": "strategy.choices.BusinessCaseStatus",
+        "BusinessCaseStatusEnum": "registers.choices.BusinessCaseStatus",
         "CommitteeReportStatusEnum": "reporting.choices.ReportStatus",
     },
 }

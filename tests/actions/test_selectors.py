@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from actions.models import ProgressUpdate
 from actions.selectors import action_states_as_at, action_states_current, rollup_by_principle
+from core.financial_year import FinancialQuarter
 from principles.models import Principle
-from reporting.periods import FinancialQuarter
 from tests import factories
 
 

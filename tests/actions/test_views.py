@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 
 from actions.models import ProgressUpdate
 from actions.services import progress_record
-from reporting.models import ReportingPeriod
-from reporting.periods import FinancialQuarter
+from core.financial_year import FinancialQuarter
+from periods.models import ReportingPeriod
 from tests import factories
 
 FAR_FUTURE = datetime.date(2099, 3, 31)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actions.models import ActionItem, ProgressUpdate
-from reporting.periods import FinancialQuarter
+from core.financial_year import FinancialQuarter
 from tests import factories
 
 

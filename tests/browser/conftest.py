@@ -14,9 +14,9 @@ import pytest  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from reporting.models import ReportingPeriod  # noqa: E402
-from reporting.periods import FinancialQuarter  # noqa: E402
-from reporting.selectors import period_current  # noqa: E402
+from core.financial_year import FinancialQuarter  # noqa: E402
+from periods.models import ReportingPeriod  # noqa: E402
+from periods.selectors import period_current  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

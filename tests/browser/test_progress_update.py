@@ -8,7 +8,7 @@ from django.db.models import Q
 from playwright.sync_api import expect
 
 from actions.models import ActionItem
-from reporting.selectors import period_current
+from periods.selectors import period_current
 from tests.browser.accessibility import assert_accessible
 
 pytestmark = pytest.mark.browser

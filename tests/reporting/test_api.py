@@ -8,8 +8,8 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from actions.models import ProgressUpdate
-from reporting.models import ReportingPeriod
-from reporting.periods import FinancialQuarter
+from core.financial_year import FinancialQuarter
+from periods.models import ReportingPeriod
 from tests import factories
 from tests.api_helpers import aware, open_period, query_count, token_client
 

@@ -23,8 +23,7 @@ from reporting.pack_data import pack_data
 from reporting.tasks import build_pack
 from strategy.celery import app
 from tests import factories
-from tests.strategy.test_seeding import PRINCIPLE_TITLES
-
+from tests.seeding.test_seeding import PRINCIPLE_TITLES
 
 
 def add_update(action, period, status, rag, percent, commentary="Progress as planned.", next_steps=""):

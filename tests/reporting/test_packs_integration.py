@@ -11,14 +11,14 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
 
+from core.roles import sync_role_groups
 from reporting.choices import PackStatus
 from reporting.models import ReportPack
 from reporting.packs import pack_request
 from strategy.celery import app as celery_app
-from strategy.roles import sync_role_groups
 from tests import factories
 from tests.reporting.test_packs import build_plan, pdf_info, pdf_text
-from tests.strategy.test_seeding import PRINCIPLE_TITLES
+from tests.seeding.test_seeding import PRINCIPLE_TITLES
 
 WAIT_SECONDS = 90
 

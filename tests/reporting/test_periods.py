@@ -1,10 +1,10 @@
-"""Tests for reporting.periods: UK financial-year quarters and working days."""
+"""Tests for core.financial_year: UK financial-year quarters and working days."""
 
 from datetime import date, timedelta
 
 import pytest
 
-from reporting.periods import (
+from core.financial_year import (
     FinancialQuarter,
     PeriodKeyError,
     add_working_days,

@@ -5,9 +5,9 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
 
+from core.roles import sync_role_groups
 from reporting.models import CommitteeReport, ReferenceSequence
 from reporting.services import committee_report_create
-from strategy.roles import sync_role_groups
 from tests.factories import MeetingFactory, lead
 from tests.reporting.committee import COMPLETE_SECTIONS
 

@@ -21,8 +21,8 @@ from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import negative_data_rejection, positive_data_acceptance
 
+from core.api.tokens import api_token_rotate
 from reporting.models import CommitteeMeeting
-from strategy.api.tokens import api_token_rotate
 from strategy.wsgi import application
 from tests import factories
 from tests.api_helpers import open_period

@@ -6,11 +6,11 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from core.financial_year import PeriodKeyError
+from periods.models import ReportingPeriod
+from periods.selectors import period_get_by_key
 from reporting.choices import PackStatus
-from reporting.models import ReportingPeriod
 from reporting.packs import pack_build, pack_request
-from reporting.periods import PeriodKeyError
-from reporting.selectors import period_get_by_key
 
 
 class Command(BaseCommand):

@@ -1,0 +1,349 @@
+import csv
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from registers.choices import BusinessCaseStatus, RiskCategory
+from registers.columns import BUSINESS_CASE_COLUMNS, RISK_COLUMNS
+from registers.models import BusinessCase, BusinessCaseTransition, RiskReview
+from tests import factories
+
+NEXT_YEAR = datetime.date.today() + datetime.timedelta(days=365)
+
+
+@pytest.fixture
+def case(db):
+    case = factories.BusinessCaseFactory(reference="HLBC-2024-01", status=BusinessCaseStatus.DRAFT)
+    factories.BusinessCaseLineFactory(business_case=case, financial_year=2024, capital_cost=Decimal("1250000.00"))
+    return case
+
+
+@pytest.fixture
+def risk(db):
+    return factories.RiskFactory(reference="ICT-R01", owner=factories.manager(username="owner"))
+
+
+def _urls(case, risk):
+    return [
+        reverse("business-case-list"),
+        reverse("business-case-export", args=["csv"]),
+        reverse("business-case-detail", args=[case.reference]),
+        reverse("business-case-create"),
+        reverse("business-case-edit", args=[case.reference]),
+        reverse("business-case-revise", args=[case.reference]),
+        reverse("risk-list"),
+        reverse("risk-export", args=["xlsx"]),
+        reverse("risk-detail", args=[risk.reference]),
+        reverse("risk-create"),
+        reverse("risk-edit", args=[risk.reference]),
+        reverse("risk-review", args=[risk.reference]),
+    ]
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, case, risk):
+    for url in _urls(case, risk):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("login")), url
+
+
+@pytest.mark.parametrize("make_user", [factories.committee_member, factories.manager])
+def test_committee_and_managers_read_but_cannot_edit(client, case, risk, make_user):
+    client.force_login(make_user())
+    read, write = _urls(case, risk)[:3] + _urls(case, risk)[6:9], _urls(case, risk)[3:6] + _urls(case, risk)[9:]
+    for url in read:
+        assert client.get(url).status_code == 200, url
+    for url in write:
+        assert client.get(url).status_code == 403, url
+    response = client.post(reverse("business-case-transition", args=[case.reference]), {"to_status": "submitted"})
+    assert response.status_code == 403
+    case.refresh_from_db()
+    assert case.status == BusinessCaseStatus.DRAFT
+
+
+def test_pages_show_money_in_pounds_and_the_totals_row(client, case):
+    client.force_login(factories.committee_member())
+    page = client.get(reverse("business-case-list")).content.decode()
+    assert "£1,250,000" in page and "Total" in page
+    detail = client.get(reverse("business-case-detail", args=[case.reference])).content.decode()
+    assert "2024/25" in detail and "Total over the MTFS" in detail and "-£1,250,250.50" in detail
+
+
+def test_a_lead_creates_submits_approves_and_revises_a_case(client, db):
+    lead = factories.lead()
+    factories.StrategyFactory()
+    client.force_login(lead)
+    response = client.post(
+        reverse("business-case-create"),
+        {
+            "reference": "HLBC-2026-02",
+            "title": "Telephony",
+            "sponsor": lead.pk,
+            "capital_cost_2024": "1250.50",
+            "revenue_cost_2025": "£1,250,000",
+            "cashable_benefit_2025": "-0.01",
+        },
+    )
+    assert response.status_code == 302
+    case = BusinessCase.objects.get(reference="HLBC-2026-02")
+    assert list(case.lines.values_list("financial_year", "capital_cost", "revenue_cost", "cashable_benefit")) == [
+        (2024, Decimal("1250.50"), Decimal("0.00"), Decimal("0.00")),
+        (2025, Decimal("0.00"), Decimal("1250000.00"), Decimal("-0.01")),
+    ]
+
+    transition = reverse("business-case-transition", args=[case.reference])
+    client.post(transition, {"to_status": "submitted"})
+    client.post(transition, {"to_status": "approved", "note": "SIGG 4 May"})
+    refused = client.post(transition, {"to_status": "draft"}, follow=True)
+    assert "HLBC-2026-02 is approved, so it cannot be draft" in refused.content.decode()
+    case.refresh_from_db()
+    assert case.status == "approved"
+    assert list(case.transitions.values_list("to_status", "actor")) == [("submitted", lead.pk), ("approved", lead.pk)]
+
+    response = client.post(
+        reverse("business-case-revise", args=[case.reference]),
+        {"capital_cost_2024": "2000", "reason": "2025/26 annual review"},
+    )
+    assert response.status_code == 302
+    detail = client.get(reverse("business-case-detail", args=[case.reference])).content.decode()
+    assert "£2,000" in detail and "£1,250.50" in detail and "2025/26 annual review" in detail
+    # The revision replaced both years; revision 1 keeps the 2025/26 figures that were approved.
+    assert "£1,250,000" in detail
+
+
+def test_bad_money_shows_an_error_summary_not_a_500(client, case):
+    client.force_login(factories.lead())
+    response = client.post(
+        reverse("business-case-edit", args=[case.reference]),
+        {"title": "X", "sponsor": case.sponsor.pk, "capital_cost_2024": "£lots"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in page and "Enter the capital cost for 2024/25 in pounds" in page
+
+
+def test_the_owner_edits_and_reviews_their_risk(client, risk):
+    client.force_login(risk.owner)
+    assert client.get(reverse("risk-edit", args=[risk.reference])).status_code == 200
+    response = client.post(
+        reverse("risk-edit", args=[risk.reference]),
+        {
+            "title": risk.title,
+            "category": risk.category,
+            "owner": factories.lead().pk,  # ignored: the owner field is fixed for owners
+            "inherent_likelihood": "4",
+            "inherent_impact": "4",
+            "residual_likelihood": "2",
+            "residual_impact": "3",
+            "review_date": NEXT_YEAR.isoformat(),
+            "mitigation": "Phishing simulation every quarter",
+        },
+    )
+    assert response.status_code == 302
+    risk.refresh_from_db()
+    assert risk.mitigation == "Phishing simulation every quarter" and risk.owner.username == "owner"
+    response = client.post(
+        reverse("risk-review", args=[risk.reference]),
+        {
+            "inherent_likelihood": "5",
+            "inherent_impact": "5",
+            "residual_likelihood": "5",
+            "residual_impact": "3",
+            "note": "New ransomware group active",
+            "next_review_date": NEXT_YEAR.isoformat(),
+        },
+        follow=True,
+    )
+    assert "now on the strategic register" in response.content.decode()
+    risk.refresh_from_db()
+    assert risk.on_strategic_register and risk.reviews.get().reviewed_by == risk.owner
+
+
+def test_a_review_reports_every_problem_at_once(client, risk):
+    client.force_login(risk.owner)
+    response = client.post(
+        reverse("risk-review", args=[risk.reference]),
+        {
+            "inherent_likelihood": "4",
+            "inherent_impact": "4",
+            "residual_likelihood": "2",
+            "residual_impact": "3",
+            "note": "",
+            "next_review_date": "2020-01-01",
+        },
+    )
+    page = response.content.decode()
+    assert "There is a problem" in page
+    assert "Say what the review found." in page and "The next review date must be in the future." in page
+
+
+def test_a_bad_filter_shows_an_error_summary(client, db):
+    client.force_login(factories.committee_member())
+    response = client.get(reverse("risk-list"), {"band": "enormous"})
+    assert response.status_code == 200
+    assert "Choose a residual score band from the list." in response.content.decode()
+
+
+def test_another_manager_cannot_edit_the_risk(client, risk):
+    client.force_login(factories.manager())
+    assert client.get(reverse("risk-edit", args=[risk.reference])).status_code == 403
+    assert client.post(reverse("risk-review", args=[risk.reference]), {}).status_code == 403
+    assert not RiskReview.objects.exists()
+
+
+def test_a_lead_edits_any_risk(client, risk):
+    client.force_login(factories.lead())
+    response = client.post(
+        reverse("risk-edit", args=[risk.reference]),
+        {
+            "title": "Ransomware",
+            "category": "cyber_security",
+            "owner": risk.owner.pk,
+            "inherent_likelihood": "4",
+            "inherent_impact": "4",
+            "residual_likelihood": "2",
+            "residual_impact": "3",
+            "review_date": NEXT_YEAR.isoformat(),
+            "mitigation": "Immutable backups",
+        },
+    )
+    assert response.status_code == 302
+    risk.refresh_from_db()
+    assert (risk.title, risk.mitigation) == ("Ransomware", "Immutable backups")
+
+
+def test_overdue_review_is_flagged(client, db):
+    overdue = factories.RiskFactory(review_date=datetime.date(2020, 1, 1))
+    client.force_login(factories.committee_member())
+    assert "Review overdue" in client.get(reverse("risk-detail", args=[overdue.reference])).content.decode()
+
+
+def test_unknown_reference_is_404_and_unknown_export_format_is_404(client, db):
+    client.force_login(factories.lead())
+    assert client.get(reverse("risk-detail", args=["NOPE"])).status_code == 404
+    assert client.get(reverse("business-case-detail", args=["NOPE"])).status_code == 404
+    assert client.get(reverse("risk-export", args=["pdf"])).status_code == 404
+
+
+def test_risk_export_matches_the_filters_in_the_page_columns(client, db):
+    for n in range(3):
+        factories.RiskFactory(reference=f"R-C{n}", category=RiskCategory.COMPLIANCE)
+    factories.RiskFactory(reference="R-X", category=RiskCategory.FINANCIAL)
+    client.force_login(factories.committee_member())
+
+    response = client.get(reverse("risk-export", args=["csv"]), {"category": "compliance"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == [column.header for column in RISK_COLUMNS]
+    assert [row[0] for row in rows[1:]] == ["R-C0", "R-C1", "R-C2"]
+
+    page = client.get(reverse("risk-list"), {"category": "compliance"}).content.decode()
+    assert all(f">{column.header}</th>" in page for column in RISK_COLUMNS)
+
+    response = client.get(reverse("risk-export", args=["xlsx"]), {"category": "financial"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["R-X"]
+
+
+def test_business_case_export_shows_the_chosen_years_figures(client, case):
+    factories.BusinessCaseLineFactory(business_case=case, financial_year=2025, capital_cost=Decimal("7.07"))
+    other = factories.BusinessCaseFactory()
+    factories.BusinessCaseLineFactory(business_case=other, financial_year=2023)
+    client.force_login(factories.committee_member())
+
+    response = client.get(reverse("business-case-export", args=["xlsx"]), {"financial_year": "2025"})
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert list(rows[0]) == [column.header for column in BUSINESS_CASE_COLUMNS]
+    assert [(row[0], row[5]) for row in rows[1:]] == [(case.reference, 7.07)]
+
+    response = client.get(reverse("business-case-export", args=["csv"]))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    by_ref = {row[0]: row for row in rows[1:]}
+    assert by_ref[case.reference][5] == "1250007.07"
+
+
+def _count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def _business_cases(n: int) -> None:
+    principle = factories.PrincipleFactory(number=1)
+    sponsor = factories.manager()
+    for _ in range(n):
+        case = factories.BusinessCaseFactory(sponsor=sponsor)
+        case.principles.add(principle)
+        factories.BusinessCaseLineFactory(business_case=case, financial_year=2024)
+        factories.BusinessCaseLineFactory(business_case=case, financial_year=2025)
+
+
+def _risks(n: int) -> None:
+    owner = factories.manager()
+    case = factories.BusinessCaseFactory()
+    for _ in range(n):
+        factories.RiskFactory(owner=owner).business_cases.add(case)
+
+
+@pytest.mark.parametrize(
+    ("make_rows", "url"),
+    [
+        (_business_cases, reverse("business-case-list")),
+        (_business_cases, reverse("business-case-list") + "?financial_year=2024&status=approved"),
+        (_business_cases, reverse("business-case-export", args=["csv"])),
+        (_risks, reverse("risk-list")),
+        (_risks, reverse("risk-list") + "?band=low&review_overdue=true"),
+        (_risks, reverse("risk-export", args=["xlsx"])),
+    ],
+)
+def test_list_query_count_does_not_grow_with_rows(client, db, make_rows, url):
+    client.force_login(factories.lead())
+    make_rows(10)
+    ten = _count_queries(client, url)
+    make_rows(190)
+    assert _count_queries(client, url) == ten
+
+
+def _grow_case(case, n: int) -> None:
+    lead = factories.lead()
+    principle = factories.PrincipleFactory(number=2)
+    for _ in range(n):
+        factories.ActionFactory(business_case=case, principle=principle)
+        factories.RiskFactory().business_cases.add(case)
+        BusinessCaseTransition.objects.create(business_case=case, from_status="draft", to_status="submitted", actor=lead)
+
+
+def _grow_risk(risk, n: int) -> None:
+    principle = factories.PrincipleFactory(number=2)
+    for _ in range(n):
+        factories.ActionFactory(principle=principle).risks.add(risk)
+        risk.business_cases.add(factories.BusinessCaseFactory())
+        RiskReview.objects.create(
+            risk=risk, reviewed_by=risk.owner, inherent_likelihood=1, inherent_impact=1,
+            residual_likelihood=1, residual_impact=1, note="ok", next_review_date=NEXT_YEAR,
+        )
+
+
+@pytest.mark.parametrize(
+    ("fixture", "url_name", "grow"),
+    [("case", "business-case-detail", _grow_case), ("risk", "risk-detail", _grow_risk)],
+)
+def test_detail_query_count_does_not_grow(db, client, request, fixture, url_name, grow):
+    subject = request.getfixturevalue(fixture)
+    client.force_login(factories.lead())
+    url = reverse(url_name, args=[subject.reference])
+    grow(subject, 10)
+    ten = _count_queries(client, url)
+    grow(subject, 190)
+    assert _count_queries(client, url) == ten
+
+
+def test_navigation_shows_business_cases_and_risks_to_readers(client, db):
+    client.force_login(factories.committee_member())
+    page = client.get(reverse("risk-list")).content.decode()
+    assert 'href="/business-cases/"' in page and 'href="/risks/"' in page
