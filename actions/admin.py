@@ -10,7 +10,9 @@ class ActionItemAdmin(SimpleHistoryAdmin):
     list_filter = ["principle", "status", "rag", "is_demo"]
     search_fields = ["reference", "title", "description"]
     autocomplete_fields = ["owner", "delegates", "business_case", "risks"]
-    readonly_fields = ["version", "last_updated_at", "last_updated_by"]
+    # Status, RAG and percent change only through progress_record, and every write through a
+    # service bumps the version, so the admin may show them but never set them.
+    readonly_fields = ["status", "rag", "percent_complete", "version", "last_updated_at", "last_updated_by"]
     list_select_related = ["principle", "owner"]
 
 

@@ -27,8 +27,16 @@ class CommitteeReportAdmin(admin.ModelAdmin):
 
 @admin.register(ReportPack)
 class ReportPackAdmin(admin.ModelAdmin):
+    """Read-only: packs are requested, built, retried and published through reporting.packs, and a
+    published pack never changes."""
+
     list_display = ["period", "version", "status", "requested_by", "requested_at", "page_count", "sha256"]
     list_filter = ["status", "period"]
     search_fields = ["sha256", "period__financial_year"]
     list_select_related = ["period", "requested_by"]
-    readonly_fields = ["sha256", "page_count", "size_bytes", "started_at", "finished_at", "error"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

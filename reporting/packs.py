@@ -159,11 +159,26 @@ def _fail(pack: ReportPack, message: str) -> None:
     )
 
 
+def pack_mark_failed(*, pack_id: int, message: str) -> ReportPack | None:
+    """Record why the build task gave up (retries exhausted, an unexpected error, a time limit).
+
+    Only a queued or building pack changes, so a late or repeated call leaves a ready or
+    published pack alone; None if the pack has been deleted meanwhile.
+    """
+    with transaction.atomic():
+        pack = ReportPack.objects.select_for_update(of=("self",)).filter(pk=pack_id).first()
+        if pack is not None and pack.status in IN_FLIGHT:
+            _fail(pack, message)
+            pack.refresh_from_db()
+    return pack
+
+
 def pack_build(*, pack_id: int) -> ReportPack:
     """Build the pack's PDF. Safe to run twice: only the run that claims the row builds.
 
     Database and storage errors raise TransientPackError (after putting the row back in the
-    queue) so the task retries; any other error marks the pack failed with its message.
+    queue) so the task retries, and once its retries run out the task calls pack_mark_failed;
+    any other error marks the pack failed with its message.
     """
     pack = _claim(pack_id)
     if pack is None:

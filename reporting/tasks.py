@@ -1,8 +1,8 @@
 """Celery tasks for the progress packs: thin wrappers round `reporting.packs`."""
 
-from celery import shared_task
+from celery import Task, shared_task
 
-from .packs import TransientPackError, pack_build, packs_request_for_closed_periods
+from .packs import TransientPackError, pack_build, pack_mark_failed, packs_request_for_closed_periods
 
 # WeasyPrint lays out a 300-page pack in well under a minute; these limits stop a runaway
 # render from holding a worker for ever, and stay below packs.STALE_BUILD_AFTER.
@@ -10,7 +10,15 @@ SOFT_TIME_LIMIT = 10 * 60
 HARD_TIME_LIMIT = 12 * 60
 
 
+class BuildPackTask(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        # Celery calls this once the task has given up for good (not for each retry); left
+        # queued, the pack would block every new request for its quarter.
+        pack_mark_failed(pack_id=kwargs["pack_id"], message=f"The pack could not be built: {exc}")
+
+
 @shared_task(
+    base=BuildPackTask,
     acks_late=True,
     reject_on_worker_lost=True,
     autoretry_for=(TransientPackError,),
