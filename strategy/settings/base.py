@@ -42,12 +42,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Django's own widget templates, which FORM_RENDERER (TemplatesSetting) finds as app templates.
+    "django.forms",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "core",
     "strategy",
     "principles",
     "actions",
@@ -65,6 +68,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
+
+# Every form's fields render through templates/core/field.html.
+FORM_RENDERER = "core.forms.GovukFormRenderer"
 
 ROOT_URLCONF = "strategy.urls"
 WSGI_APPLICATION = "strategy.wsgi.application"
