@@ -22,8 +22,11 @@ class ProgressUpdateForm(forms.Form):
     )
     percent_complete = forms.IntegerField(
         label="Percent complete",
+        help_text="A whole number from 0 to 100. A completed action is 100.",
         min_value=0,
         max_value=100,
+        # A text box, as GOV.UK advises for numbers: a number input changes on a mouse scroll.
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false", "class": "govuk-input--width-3"}),
         error_messages={
             "required": "Enter percent complete, a whole number from 0 to 100.",
             "invalid": "Enter percent complete as a whole number from 0 to 100, like 45.",
@@ -31,8 +34,14 @@ class ProgressUpdateForm(forms.Form):
             "max_value": "Percent complete must be 100 or less.",
         },
     )
-    commentary = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 5}))
-    next_steps = forms.CharField(label="Next steps", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    commentary = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="What happened this quarter. Required when the action is amber or red, or cancelled.",
+    )
+    next_steps = forms.CharField(
+        label="Next steps", required=False, widget=forms.Textarea(attrs={"rows": 4}), help_text="What will happen next quarter."
+    )
     expected_version = forms.IntegerField(
         widget=forms.HiddenInput,
         error_messages={"required": "The form was incomplete: open the action again and resubmit.", "invalid": "The form was incomplete: open the action again and resubmit."},
@@ -63,7 +72,7 @@ EMPTY_LABELS = {"owner": "Anyone", "ordering": "Reference"}
 
 
 def style_filter_form(form: forms.Form) -> forms.Form:
-    """Give a FilterSet's form GOV.UK widgets; the filtering itself stays in the FilterSet."""
+    """Give a FilterSet's form the panel's widgets and wording; the filtering itself stays in the FilterSet."""
     for name, field in form.fields.items():
         widget = field.widget
         if name in EMPTY_LABELS:
@@ -75,9 +84,4 @@ def style_filter_form(form: forms.Form) -> forms.Form:
             field.widget = forms.CheckboxSelectMultiple(choices=field.choices)
         elif isinstance(widget, forms.NullBooleanSelect):
             widget.choices = OVERDUE_CHOICES
-            widget.attrs["class"] = "govuk-select"
-        elif isinstance(widget, forms.Select):
-            widget.attrs["class"] = "govuk-select"
-        elif isinstance(widget, forms.TextInput):
-            widget.attrs["class"] = "govuk-input"
     return form

@@ -20,44 +20,6 @@ MONEY_LABELS = {
 }
 
 
-WIDGET_CLASSES = {
-    forms.Textarea: "govuk-textarea",
-    forms.CheckboxSelectMultiple: "govuk-checkboxes__input",
-    forms.Select: "govuk-select",
-    forms.CheckboxInput: "govuk-checkboxes__input",
-}
-
-
-def govuk_widgets(form: forms.BaseForm) -> forms.BaseForm:
-    """Give each widget its GOV.UK Frontend class (also used on the FilterSets' forms)."""
-    for name, field in form.fields.items():
-        widget = field.widget
-        css = next((c for kind, c in WIDGET_CLASSES.items() if isinstance(widget, kind)), "govuk-input")
-        existing = widget.attrs.get("class", "")
-        if css not in existing.split():
-            widget.attrs["class"] = f"{css} {existing}".strip()
-        if field.help_text and not isinstance(widget, forms.CheckboxSelectMultiple):
-            widget.attrs["aria-describedby"] = f"{name}-hint"
-    return form
-
-
-class GovukFormMixin:
-    """GOV.UK Frontend classes on every widget, and error classes on fields in error."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        govuk_widgets(self)
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["class"] += " " + widget.attrs["class"].split()[0] + "--error"
-                described_by = widget.attrs.get("aria-describedby", "")
-                widget.attrs["aria-describedby"] = f"{described_by} {name}-error".strip()
-
-
 def _user_choices():
     return get_user_model().objects.filter(is_active=True).order_by("first_name", "last_name", "username")
 
@@ -67,7 +29,7 @@ class UserChoiceField(forms.ModelChoiceField):
         return obj.get_full_name() or obj.get_username()
 
 
-class BusinessCaseForm(GovukFormMixin, forms.Form):
+class BusinessCaseForm(forms.Form):
     reference = forms.CharField(max_length=30, help_text="For example HLBC-2025-01.")
     title = forms.CharField(max_length=200)
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), required=False)
@@ -105,7 +67,7 @@ class PoundsField(forms.DecimalField):
         return super().to_python(value)
 
 
-class FiguresForm(GovukFormMixin, forms.Form):
+class FiguresForm(forms.Form):
     """The figures for each financial year of the MTFS, one field per year and measure, in pounds."""
 
     def __init__(self, *args, years: list[int], lines: list[BusinessCaseLine] = (), **kwargs):
@@ -131,7 +93,6 @@ class FiguresForm(GovukFormMixin, forms.Form):
                         "max_digits": f"The {MONEY_LABELS[name].lower()} for {label} is too large.",
                     },
                 )
-        govuk_widgets(self)
 
     def rows(self):
         """(year label, [bound fields]) for the figures table."""
@@ -166,7 +127,7 @@ def figure_years(business_case: BusinessCase | None, strategy) -> list[int]:
     return sorted(years)
 
 
-class TransitionForm(GovukFormMixin, forms.Form):
+class TransitionForm(forms.Form):
     to_status = forms.ChoiceField(choices=BusinessCaseStatus.choices, widget=forms.HiddenInput)
     note = forms.CharField(
         label="Note for the record",
@@ -202,7 +163,7 @@ class DateInput(forms.DateInput):
         super().__init__({"class": "govuk-input--width-10", **(attrs or {})}, format="%Y-%m-%d")
 
 
-class RiskForm(GovukFormMixin, ScoresMixin):
+class RiskForm(ScoresMixin):
     field_order = [
         "reference", "title", "description", "category", "owner", *SCORE_FIELDS, "mitigation", "review_date",
         "on_strategic_register", "escalation_reason", "business_cases",
@@ -264,7 +225,7 @@ class RiskForm(GovukFormMixin, ScoresMixin):
         )
 
 
-class RiskReviewForm(GovukFormMixin, ScoresMixin):
+class RiskReviewForm(ScoresMixin):
     note = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         label="What the review found",

@@ -23,7 +23,6 @@ from .forms import (
     RiskReviewForm,
     TransitionForm,
     figure_years,
-    govuk_widgets,
     transition_choices,
 )
 from .models import SCORE_BANDS, SCORE_FIELDS, BusinessCase, Risk, ScoreBand
@@ -68,7 +67,6 @@ def _export_format(file_format: str) -> str:
 
 def _business_case_page(request: HttpRequest):
     filterset = selectors.business_case_list(filters=request.GET)
-    govuk_widgets(filterset.form)
     valid = filterset.is_valid()
     cases = list(filterset.qs) if valid else []
     chosen_year = filterset.form.cleaned_data.get("financial_year") if valid else None
@@ -284,7 +282,6 @@ def _heat_map(request: HttpRequest, risks: list[Risk]) -> list[dict]:
 
 def _risk_page(request: HttpRequest):
     filterset = selectors.risk_list(filters=request.GET)
-    govuk_widgets(filterset.form)
     risks = list(filterset.qs) if filterset.is_valid() else []
     return filterset, risks
 

@@ -1,8 +1,8 @@
 """The committee-report form: every section of the council's form, one text per implication area."""
 
-import datetime
-
 from django import forms
+
+from core.forms import DateInputsField
 
 from .choices import ImplicationArea
 from .models import CommitteeMeeting
@@ -86,6 +86,9 @@ class CommitteeReportForm(forms.Form):
         return [self[name] for name in _ACCESS_FIELDS]
 
 
+ENTER_MEETING_DATE = "Enter the date of the meeting as a day, month and year in numbers, for example 23 3 2023."
+
+
 class CommitteeMeetingForm(forms.Form):
     """A meeting date as the GOV.UK date pattern asks for it: day, month and year boxes."""
 
@@ -93,20 +96,18 @@ class CommitteeMeetingForm(forms.Form):
         max_length=200, initial="Corporate Policy Committee", label="Committee",
         error_messages={"required": "Enter the name of the committee."},
     )
-    day = forms.CharField(required=False, label="Day")
-    month = forms.CharField(required=False, label="Month")
-    year = forms.CharField(required=False, label="Year")
+    date = DateInputsField(
+        label="Date of meeting",
+        help_text="For example, 23 3 2023",
+        error_messages={
+            "required": ENTER_MEETING_DATE,
+            "invalid": ENTER_MEETING_DATE,
+            "invalid_date": "The date of the meeting must be a real date, for example 23 3 2023.",
+        },
+    )
 
-    def clean(self):
-        data = super().clean()
-        parts = [(data.get(name) or "").strip() for name in ("day", "month", "year")]
-        if not all(part.isdigit() for part in parts):
-            raise forms.ValidationError("Enter the date of the meeting as a day, month and year in numbers, for example 23 3 2023.")
-        day, month, year = (int(part) for part in parts)
-        try:
-            data["date"] = datetime.date(year, month, day)
-        except ValueError:
-            raise forms.ValidationError("The date of the meeting must be a real date, for example 23 3 2023.") from None
-        if not 2000 <= year <= 2100:
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if not 2000 <= date.year <= 2100:
             raise forms.ValidationError("Enter the year of the meeting in full, for example 2025.")
-        return data
+        return date

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Django's own widget templates, which FORM_RENDERER (TemplatesSetting) finds as app templates.
+    "django.forms",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -69,6 +71,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
+
+# Every form's fields render through templates/core/field.html.
+FORM_RENDERER = "core.forms.GovukFormRenderer"
 
 ROOT_URLCONF = "strategy.urls"
 WSGI_APPLICATION = "strategy.wsgi.application"

@@ -199,7 +199,7 @@ def test_form_is_prefilled_from_the_last_update(client, plan):
     }
     page = response.content.decode()
     assert f"Update progress for {plan['period'].label}" in page
-    assert re.search(r'value="at_risk"\s+checked', page)
+    assert re.search(r'<input[^>]*\svalue="at_risk"[^>]*\schecked', page)
 
 
 def test_saving_progress_records_it_and_shows_it_on_the_timeline(client, plan):

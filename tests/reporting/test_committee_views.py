@@ -258,7 +258,8 @@ def test_detail_query_count_does_not_grow_with_reports(client, meeting, publishe
 
 def test_lead_adds_a_meeting_through_the_form(client):
     response = logged_in(client, lead()).post(
-        reverse("committee-meeting-create"), {"committee": "Corporate Policy Committee", "day": "5", "month": "6", "year": "2025"}
+        reverse("committee-meeting-create"),
+        {"committee": "Corporate Policy Committee", "date_day": "5", "date_month": "6", "date_year": "2025"},
     )
     assert response.status_code == 302 and response.url == reverse("committee-report-list")
     assert CommitteeMeeting.objects.get().date == datetime.date(2025, 6, 5)
@@ -275,10 +276,13 @@ def test_lead_adds_a_meeting_through_the_form(client):
 )
 def test_meeting_form_errors(client, meeting, day, month, year, message):
     response = logged_in(client, lead()).post(
-        reverse("committee-meeting-create"), {"committee": "Corporate Policy Committee", "day": day, "month": month, "year": year}
+        reverse("committee-meeting-create"),
+        {"committee": "Corporate Policy Committee", "date_day": day, "date_month": month, "date_year": year},
     )
     assert response.status_code == 200
     assert message in response.content.decode()
+    # Beside the date, not only at the top of the page.
+    assert message in response.context["form"].errors["date"][0]
     assert CommitteeMeeting.objects.count() == 1
 
 
