@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from core.api.tokens import api_token_rotate
+from core.services import api_token_rotate
 from core.financial_year import FinancialQuarter
 from periods.models import ReportingPeriod
 from tests import factories

@@ -21,7 +21,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import negative_data_rejection, positive_data_acceptance
 
-from core.api.tokens import api_token_rotate
+from core.services import api_token_rotate
 from reporting.models import CommitteeMeeting
 from strategy.wsgi import application
 from tests import factories
