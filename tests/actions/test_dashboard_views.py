@@ -86,6 +86,7 @@ def test_principle_list_and_detail(client, plan):
     assert "2 actions: 1 red, 1 amber, 0 green; 35.0% complete on average; 1 overdue." in listing
     detail = client.get(reverse("principle-detail", args=[2])).content.decode()
     assert "Because governance matters." in detail and "P2-01" in detail and "P1-01" not in detail
+    assert ">Due</th>" in detail and 'href="/actions/P2-01/"' in detail
     assert "<dd class=\"govuk-summary-list__value\">100.0%</dd>" in detail
 
 
