@@ -20,7 +20,7 @@ from core.permissions import (
 )
 
 from .choices import PackStatus
-from .models import CommitteeReport, ReportingPeriod, ReportPack
+from .models import CommitteeReport, ReportingPeriod
 from .pack_data import pack_periods, packs_visible_to
 from .pack_downloads import pack_file_response, readable_pack_or_403
 from .packs import IN_FLIGHT, pack_publish, pack_request, pack_retry, period_close, report_fits_pack
