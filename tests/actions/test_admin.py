@@ -1,22 +1,12 @@
-"""The admin shows the fields only a service may change but never lets anyone set them."""
+"""The admin shows an action's fields that only a service may change but never lets anyone set them."""
 
-import pytest
 from django.contrib import admin
 from django.urls import reverse
 
 from actions.models import ActionItem
-from reporting.choices import PackStatus
-from reporting.models import ReportPack
 from tests import factories
 
 ACTION_SERVICE_FIELDS = {"status", "rag", "percent_complete", "version", "last_updated_at", "last_updated_by"}
-PACK_SERVICE_FIELDS = {"status", "file", "sha256", "error", "published_at", "published_by"}
-
-
-@pytest.fixture
-def staff_client(client, db):
-    client.force_login(factories.UserFactory(is_staff=True, is_superuser=True))
-    return client
 
 
 def submitted(form) -> dict:
@@ -50,22 +40,3 @@ def test_an_actions_service_fields_are_shown_but_cannot_be_set(staff_client):
     assert saved.status_code == 302, saved.context["adminform"].form.errors  # the form was valid and saved
     action.refresh_from_db()
     assert (action.status, action.rag, action.percent_complete, action.version) == ("on_track", "green", 10, 1)
-
-
-def test_a_pack_is_view_only_in_the_admin(staff_client):
-    lead = factories.lead()
-    pack = ReportPack.objects.create(
-        period=factories.PeriodFactory(key="2024-25-Q2"), version=1, status=PackStatus.PUBLISHED, requested_by=lead,
-        file="packs/pack.pdf", sha256="a" * 64, published_by=lead,
-    )
-    url = reverse("admin:reporting_reportpack_change", args=[pack.pk])
-    response = staff_client.get(url)
-    assert response.status_code == 200
-    assert PACK_SERVICE_FIELDS <= set(response.context["adminform"].readonly_fields)
-    html = response.content.decode()
-    assert not any(f'name="{name}"' in html for name in PACK_SERVICE_FIELDS)
-
-    assert staff_client.post(url, {"status": PackStatus.QUEUED, "sha256": "b" * 64, "version": "2"}).status_code == 403
-    assert staff_client.get(reverse("admin:reporting_reportpack_add")).status_code == 403
-    pack.refresh_from_db()
-    assert (pack.status, pack.sha256, pack.version) == (PackStatus.PUBLISHED, "a" * 64, 1)
