@@ -2,7 +2,6 @@
 
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.http import Http404
-from django.utils import timezone
 from django.views.generic import TemplateView
 
 from core.permissions import can_view_action_plan, can_view_principles
@@ -11,6 +10,7 @@ from principles.models import Principle
 from principles.selectors import principle_get, principle_list
 
 from .choices import Rag, Status
+from .exports import PRINCIPLE_ACTION_TABLE
 from .selectors import (
     action_ids_updated_in,
     action_queryset,
@@ -120,8 +120,7 @@ class PrincipleDetailView(PrincipleReaderMixin, TemplateView):
             rows=rows,
             rollup=rollup,
             coverage=coverage,
-            actions=[state.action for state in states],
+            actions=PRINCIPLE_ACTION_TABLE.of(state.action for state in states),
             statuses=Status.choices,
-            today=timezone.localdate(),
             **kwargs,
         )

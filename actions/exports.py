@@ -1,20 +1,38 @@
-"""Spreadsheet columns for actions and progress updates, defined once for every export and import."""
+"""Spreadsheet columns for actions and progress updates, defined once for every export and import,
+and the action lists' page columns made from them."""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 
 from core.exports import Column
+from core.tables import Cell, ListTable, PageColumn
+from core.templatetags.council import demo_tag
+
+from .templatetags.action_plan import rag_tag
+
+REFERENCE = Column("Reference", lambda a: a.reference)
+TITLE = Column("Title", lambda a: a.title)
+OWNER = Column("Owner", lambda a: a.owner.get_username())
+TARGET_DATE = Column("Target date", lambda a: a.target_date)
+STATUS = Column("Status", lambda a: a.get_status_display())
+RAG = Column("RAG", lambda a: a.get_rag_display())
+PERCENT_COMPLETE = Column("Percent complete", lambda a: a.percent_complete)
 
 ACTION_COLUMNS = [
-    Column("Reference", lambda a: a.reference),
-    Column("Title", lambda a: a.title),
+    REFERENCE,
+    TITLE,
     Column("Principle", lambda a: a.principle.number),
-    Column("Owner", lambda a: a.owner.get_username()),
+    OWNER,
     Column("Delegates", lambda a: ", ".join(sorted(d.get_username() for d in a.delegates.all()))),
     Column("Business case", lambda a: a.business_case.reference if a.business_case else ""),
     Column("Start date", lambda a: a.start_date),
-    Column("Target date", lambda a: a.target_date),
+    TARGET_DATE,
     Column("Revised target date", lambda a: a.revised_target_date),
-    Column("Status", lambda a: a.get_status_display()),
-    Column("RAG", lambda a: a.get_rag_display()),
-    Column("Percent complete", lambda a: a.percent_complete),
+    STATUS,
+    RAG,
+    PERCENT_COMPLETE,
     Column("Last updated", lambda a: a.last_updated_at),
 ]
 
@@ -29,3 +47,32 @@ PROGRESS_UPDATE_COLUMNS = [
     Column("Author", lambda u: u.author.get_username()),
     Column("Recorded", lambda u: u.updated_at),
 ]
+
+
+def _due(action) -> Cell:
+    # A page shows the date the action is now due (the revised target, if any), flagged when past.
+    due = date_format(action.due_date, "j M Y")
+    if action.is_overdue(timezone.localdate()):
+        return Cell(format_html('{} <strong class="govuk-tag govuk-tag--red">Overdue</strong>', due))
+    return Cell(due)
+
+
+def _action_table(*, due_heading: str = "") -> ListTable:
+    return ListTable(
+        columns=[
+            PageColumn(REFERENCE, ordering="reference"),
+            PageColumn(TITLE, show=lambda a: Cell(format_html("{} {}", a.title, demo_tag(a))), ordering="title"),
+            # People read names; a spreadsheet's usernames are for matching on.
+            PageColumn(OWNER, show=lambda a: Cell(a.owner.get_full_name() or a.owner.get_username()), ordering="owner"),
+            PageColumn(TARGET_DATE, heading=due_heading, show=_due, ordering="target_date"),
+            PageColumn(STATUS, ordering="status"),
+            PageColumn(RAG, show=lambda a: Cell(rag_tag(a.rag)), ordering="rag"),
+            PageColumn(PERCENT_COMPLETE, heading="Complete", show=lambda a: Cell(f"{a.percent_complete}%", True), ordering="percent_complete"),
+        ],
+        link=lambda a: reverse("action-detail", args=[a.reference]),
+    )
+
+
+ACTION_TABLE = _action_table()
+# A principle's page lists its actions unsorted, and calls the date "Due".
+PRINCIPLE_ACTION_TABLE = _action_table(due_heading="Due")

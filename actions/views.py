@@ -14,7 +14,7 @@ from core.exports import FORMATS, export_response
 from core.permissions import can_record_progress, can_view_action_plan, has_progress_to_report
 from periods.selectors import period_current
 
-from .exports import ACTION_COLUMNS
+from .exports import ACTION_COLUMNS, ACTION_TABLE
 from .filtersets import ActionFilterSet
 from .forms import ProgressUpdateForm, style_filter_form
 from .models import ActionItem
@@ -29,17 +29,6 @@ from .selectors import (
 from .services import ProgressConflict, progress_record
 
 ACTIONS_PER_PAGE = 25
-
-# Column headings of the action list that sort, with the FilterSet's ordering names.
-SORTABLE_COLUMNS = [
-    ("reference", "Reference"),
-    ("title", "Title"),
-    ("owner", "Owner"),
-    ("target_date", "Target date"),
-    ("status", "Status"),
-    ("rag", "RAG"),
-    ("percent_complete", "Complete"),
-]
 
 
 class ActionPlanReaderMixin(LoginRequiredMixin, UserPassesTestMixin):
@@ -73,19 +62,6 @@ class MyActionsView(ActionPlanReaderMixin, TemplateView):
         )
 
 
-def _sort_links(request, current: str) -> list[dict]:
-    """Column headings as links: the first click sorts ascending, the next descending."""
-    links = []
-    for name, label in SORTABLE_COLUMNS:
-        query = request.GET.copy()
-        query.pop("page", None)
-        query.pop("download", None)
-        direction = "ascending" if current == name else "descending" if current == f"-{name}" else None
-        query["ordering"] = f"-{name}" if current == name else name
-        links.append({"label": label, "href": f"?{query.urlencode()}", "aria_sort": direction})
-    return links
-
-
 class ActionListView(ActionPlanReaderMixin, View):
     template_name = "actions/action_list.html"
 
@@ -106,7 +82,7 @@ class ActionListView(ActionPlanReaderMixin, View):
         query = request.GET.copy()
         for key in ("page", "download"):
             query.pop(key, None)
-        ordering = query.get("ordering", "")
+        pages = f", page {page.number} of {page.paginator.num_pages}" if page.paginator.num_pages > 1 else ""
         return render(
             request,
             self.template_name,
@@ -117,8 +93,8 @@ class ActionListView(ActionPlanReaderMixin, View):
                 "download_error": download_error,
                 "page": page,
                 "query": query.urlencode(),
-                "sort_links": _sort_links(request, ordering),
-                "today": timezone.localdate(),
+                "table": ACTION_TABLE.of(page.object_list, query=query),
+                "table_caption": f"Actions{pages}. Select a column heading to sort.",
                 "filtered": bool(set(query) - {"ordering"}),
                 "wide_layout": True,
             },

@@ -1,14 +1,10 @@
 """Columns of the business case and risk lists, defined once for the pages, CSV/XLSX exports and imports."""
 
-import datetime
-from dataclasses import dataclass
-from decimal import Decimal
-from typing import Any
-
-from django.utils.formats import date_format
+from django.urls import reverse
+from django.utils.html import format_html
 
 from core.exports import Column
-from core.templatetags.council import pounds
+from core.tables import Cell, ListTable, PageColumn, display_cell, page_columns
 
 # Over anything with the four money fields and `net`: a BusinessCaseLine or selectors.MoneyTotals.
 MONEY_COLUMNS = [
@@ -36,6 +32,7 @@ def _yes_no(value: bool) -> str:
     return "Yes" if value else "No"
 
 
+REVIEW_OVERDUE = Column("Review overdue", lambda r: _yes_no(r.is_review_overdue))
 RISK_COLUMNS = [
     Column("Reference", lambda r: r.reference),
     Column("Title", lambda r: r.title),
@@ -49,34 +46,30 @@ RISK_COLUMNS = [
     Column("Residual band", lambda r: r.residual_band.label),
     Column("Strategic register", lambda r: _yes_no(r.on_strategic_register)),
     Column("Review date", lambda r: r.review_date),
-    Column("Review overdue", lambda r: _yes_no(r.is_review_overdue)),
+    REVIEW_OVERDUE,
 ]
 
 
-@dataclass(frozen=True)
-class Cell:
-    """A column's value as a page shows it: pounds as £1,250,000, dates as 23 March 2023."""
-
-    text: str
-    numeric: bool
+BUSINESS_CASE_TABLE = ListTable(
+    columns=page_columns(BUSINESS_CASE_COLUMNS),
+    link=lambda r: reverse("business-case-detail", args=[r.case.reference]),
+)
 
 
-def display_cell(value: Any) -> Cell:
-    if isinstance(value, Decimal):
-        return Cell(pounds(value), True)
-    if isinstance(value, datetime.date):
-        return Cell(date_format(value, "j F Y"), False)
-    if isinstance(value, int):
-        return Cell(str(value), True)
-    return Cell("" if value is None else str(value), False)
+def _review_overdue(risk) -> Cell:
+    if not risk.is_review_overdue:
+        return display_cell(REVIEW_OVERDUE.value(risk))
+    return Cell(
+        format_html(
+            '<strong class="govuk-tag govuk-tag--red">{}<span class="govuk-visually-hidden">, review overdue</span></strong>',
+            REVIEW_OVERDUE.value(risk),
+        )
+    )
 
 
-def table_cells(row: Any, columns: list[Column]) -> list[Cell]:
-    return [display_cell(column.value(row)) for column in columns]
-
-
-def table_headers(columns: list[Column], sample: Any | None) -> list[tuple[str, bool]]:
-    """(header, numeric) for each column, numeric as its values are, so headers align with cells."""
-    if sample is None:
-        return [(column.header, False) for column in columns]
-    return [(column.header, cell.numeric) for column, cell in zip(columns, table_cells(sample, columns), strict=True)]
+# An overdue review stands out twice: a red tag in its cell, and a red edge on its row.
+RISK_TABLE = ListTable(
+    columns=page_columns(RISK_COLUMNS, PageColumn(REVIEW_OVERDUE, show=_review_overdue)),
+    link=lambda r: reverse("risk-detail", args=[r.reference]),
+    flagged=lambda r: r.is_review_overdue,
+)

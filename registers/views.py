@@ -10,11 +10,12 @@ from django.views.decorators.http import require_POST
 
 from core import permissions
 from core.exports import FORMATS, export_response
+from core.tables import table_cells
 from strategy.models import Strategy
 
 from . import selectors, services
 from .choices import BusinessCaseStatus
-from .columns import BUSINESS_CASE_COLUMNS, MONEY_COLUMNS, RISK_COLUMNS, table_cells, table_headers
+from .columns import BUSINESS_CASE_COLUMNS, BUSINESS_CASE_TABLE, MONEY_COLUMNS, RISK_COLUMNS, RISK_TABLE
 from .forms import (
     BusinessCaseForm,
     FiguresForm,
@@ -88,10 +89,7 @@ def business_case_list(request: HttpRequest) -> HttpResponse:
             "wide_layout": True,
             "filterset": filterset,
             "error_forms": _errors_of(filterset.form),
-            "headers": table_headers(BUSINESS_CASE_COLUMNS, rows[0] if rows else None),
-            "rows": [(row.case, table_cells(row, BUSINESS_CASE_COLUMNS), False) for row in rows],
-            "totals": table_cells(money, MONEY_COLUMNS),
-            "label_span": len(BUSINESS_CASE_COLUMNS) - len(MONEY_COLUMNS),
+            "table": BUSINESS_CASE_TABLE.of(rows, totals=table_cells(money, MONEY_COLUMNS)),
             "year_label": f"{year}/{(year + 1) % 100:02d}" if year else None,
             "query": request.GET.urlencode(),
             "may_manage": permissions.can_manage_business_cases(request.user),
@@ -297,9 +295,7 @@ def risk_list(request: HttpRequest) -> HttpResponse:
             "wide_layout": True,
             "filterset": filterset,
             "error_forms": _errors_of(filterset.form),
-            "headers": table_headers(RISK_COLUMNS, risks[0] if risks else None),
-            # The last column says whether the review is overdue; the flag makes it stand out.
-            "rows": [(risk, table_cells(risk, RISK_COLUMNS), risk.is_review_overdue) for risk in risks],
+            "table": RISK_TABLE.of(risks),
             "heat_maps": _heat_map(request, risks),
             "bands": SCORE_BANDS,
             "query": request.GET.urlencode(),

@@ -1,11 +1,9 @@
 """Pages for the quarterly progress packs under /reports/: thin callers of packs and pack_data."""
 
-import base64
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -22,8 +20,9 @@ from core.permissions import (
 )
 
 from .choices import PackStatus
-from .models import CommitteeReport, ReportingPeriod, ReportPack
+from .models import CommitteeReport, ReportingPeriod
 from .pack_data import pack_periods, packs_visible_to
+from .pack_downloads import pack_file_response, readable_pack_or_403
 from .packs import IN_FLIGHT, pack_publish, pack_request, pack_retry, period_close, report_fits_pack
 from .selectors import committee_reports_for_packs
 
@@ -134,13 +133,6 @@ class PackRetryView(_LeadAction):
         return f"The {pack.period.label} pack (version {pack.version}) is queued again."
 
 
-def readable_pack_or_403(user, pack_id: int) -> ReportPack:
-    pack = get_object_or_404(ReportPack.objects.select_related("period"), pk=pack_id)
-    if pack.status != PackStatus.PUBLISHED and not can_see_unpublished_packs(user):
-        raise PermissionDenied("This pack is not published yet.")
-    return pack
-
-
 class PackStatusView(PackReaderMixin, View):
     """The small JSON document the packs page polls while a build runs."""
 
@@ -156,17 +148,6 @@ class PackStatusView(PackReaderMixin, View):
                 "finished": pack.status not in IN_FLIGHT,
             }
         )
-
-
-def pack_file_response(pack: ReportPack) -> FileResponse:
-    """The pack's PDF, streamed, with its SHA-256 (as Repr-Digest and X-Pack-SHA256); the page and API share it."""
-    if pack.status not in (PackStatus.READY, PackStatus.PUBLISHED) or not pack.file:
-        raise Http404("This pack has no file.")
-    filename = f"ICT-strategy-progress-pack-{pack.period.key}-v{pack.version}.pdf"
-    response = FileResponse(pack.file.open("rb"), as_attachment=True, filename=filename, content_type="application/pdf")
-    response["Repr-Digest"] = f"sha-256=:{base64.b64encode(bytes.fromhex(pack.sha256)).decode()}:"
-    response["X-Pack-SHA256"] = pack.sha256
-    return response
 
 
 class PackDownloadView(PackReaderMixin, View):

@@ -5,6 +5,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.template.defaultfilters import pluralize
 from django.template.loader import render_to_string
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -18,7 +19,7 @@ from core.permissions import (
 )
 
 from .choices import ReportStatus
-from .columns import COMMITTEE_REPORT_COLUMNS
+from .columns import COMMITTEE_REPORT_COLUMNS, COMMITTEE_REPORT_TABLE
 from .forms import CommitteeMeetingForm, CommitteeReportForm
 from .models import CommitteeReport
 from .pdf import committee_report_pdf
@@ -75,9 +76,13 @@ class CommitteeReportListView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         filters = self.request.GET.copy()
         filters.pop("download", None)
+        reports = self.filterset.qs if self.filterset.is_valid() else CommitteeReport.objects.none()
+        table = COMMITTEE_REPORT_TABLE.of(reports)
         return super().get_context_data(
             filterset=self.filterset,
-            reports=self.filterset.qs if self.filterset.is_valid() else CommitteeReport.objects.none(),
+            reports=reports,
+            table=table,
+            table_caption=f"{len(table.rows)} report{pluralize(len(table.rows))}",
             meetings=committee_meeting_list(user=self.request.user),
             can_draft=can_draft_committee_report(self.request.user),
             query=filters.urlencode(),

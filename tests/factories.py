@@ -5,9 +5,10 @@ from decimal import Decimal
 
 import factory
 from django.contrib.auth.models import Group, User
+from django.utils import timezone
 
 from actions.choices import Rag, Status
-from actions.models import ActionItem
+from actions.models import ActionItem, ProgressUpdate
 from core import roles
 from core.financial_year import FinancialQuarter
 from periods.models import ReportingPeriod
@@ -16,6 +17,21 @@ from registers.choices import BusinessCaseStatus, RiskCategory
 from registers.models import BusinessCase, BusinessCaseLine, Risk
 from reporting.models import CommitteeMeeting, CommitteeReport
 from strategy.models import Strategy
+
+# Committee report CP/35/22-23, paragraph 6.6, word for word.
+PRINCIPLE_TITLES = [
+    "To provide standard, sustainable, and flexible technology",
+    "Ensure ICT governance and architectural practices are sustainable for the future",
+    "Focus on agile delivery, supporting and communicating with the workforce, to maximise the benefits",
+    "Ensure the Council's information and data is managed effectively with enterprise solutions",
+    "Facilitate sharing of information and partnership working",
+    "Maximise the value of technology enabling financial stability",
+    "Provide Cyber Security and Threat Management",
+]
+# A target date no run of the suite reaches, so the action is never overdue.
+FAR_FUTURE = datetime.date(2099, 3, 31)
+# A review date the forms accept as in the future.
+NEXT_YEAR = datetime.date.today() + datetime.timedelta(days=365)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -92,6 +108,11 @@ class PeriodFactory(factory.django.DjangoModelFactory):
     update_deadline = factory.LazyAttribute(lambda p: p.fq.update_deadline())
 
 
+def open_period() -> ReportingPeriod:
+    """The reporting period taking updates today (the quarter containing today), whatever day the suite runs."""
+    return PeriodFactory(key=FinancialQuarter.containing(timezone.localdate()).key)
+
+
 class BusinessCaseFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = BusinessCase
@@ -148,6 +169,22 @@ class ActionFactory(factory.django.DjangoModelFactory):
     def delegates(action, create, extracted, **kwargs):
         if extracted:
             action.delegates.add(*extracted)
+
+
+class ProgressUpdateFactory(factory.django.DjangoModelFactory):
+    """An update stored as it stands, by the action's owner: no service rules, no change to the action."""
+
+    class Meta:
+        model = ProgressUpdate
+
+    action = factory.SubFactory(ActionFactory)
+    period = factory.SubFactory(PeriodFactory)
+    status = Status.ON_TRACK
+    rag = Rag.GREEN
+    percent_complete = 10
+    author = factory.LazyAttribute(lambda u: u.action.owner)
+    created_at = factory.LazyFunction(timezone.now)
+    updated_at = factory.SelfAttribute("created_at")
 
 
 class MeetingFactory(factory.django.DjangoModelFactory):

@@ -29,7 +29,7 @@ from reporting.columns import COMMITTEE_REPORT_COLUMNS
 from reporting.filtersets import CommitteeReportFilterSet
 from reporting.models import CommitteeMeeting, CommitteeReport, ReportPack, reference_from_slug
 from reporting.pack_data import packs_visible_to
-from reporting.pack_views import pack_file_response, readable_pack_or_403
+from reporting.pack_downloads import pack_file_response, readable_pack_or_403
 from reporting.packs import pack_publish, pack_request
 from reporting.selectors import committee_meeting_list, committee_report_queryset
 from reporting.services import (

@@ -14,8 +14,7 @@ def action(db):
     return factories.ActionFactory(reference="P3-04", start_date=datetime.date(2024, 4, 1))
 
 
-def test_update_changes_the_plan_and_bumps_the_version(action):
-    lead = factories.lead(username="lead")
+def test_update_changes_the_plan_and_bumps_the_version(action, lead):
     delegate = factories.manager()
     action_update(
         action=action, user=lead, expected_version=1, title="New title", delegates=[delegate],

@@ -7,15 +7,10 @@ from rest_framework.test import APIClient
 from actions.exports import ACTION_COLUMNS, PROGRESS_UPDATE_COLUMNS
 from actions.models import ActionItem, ProgressUpdate
 from tests import factories
-from tests.api_helpers import aware, csv_rows, open_period, query_count, token_client
+from tests.helpers import aware, csv_rows, query_count, results, token_client
 
 ACTIONS = "/api/v1/actions/"
 UPDATES = "/api/v1/progress-updates/"
-
-
-@pytest.fixture
-def owner(db):
-    return factories.manager(username="owner")
 
 
 @pytest.fixture
@@ -27,11 +22,6 @@ def plan(owner):
     factories.ActionFactory(reference="P2-01", title="Architecture board", principle=p2, owner=owner)
     ActionItem.objects.filter(reference="P1-01").update(last_updated_at=aware(2024, 7, 1))
     ActionItem.objects.filter(reference="P2-01").update(last_updated_at=aware(2024, 10, 7))
-
-
-def references(response) -> list[str]:
-    assert response.status_code == 200, response.content
-    return [row["reference"] for row in response.json()["results"]]
 
 
 # Reading
@@ -46,7 +36,7 @@ def test_anonymous_gets_401_with_a_token_challenge(plan):
 
 @pytest.mark.parametrize("role", [factories.lead, factories.manager, factories.committee_member, factories.api_client_user])
 def test_every_role_can_read_actions(plan, role):
-    assert references(token_client(role()).get(ACTIONS)) == ["P1-01", "P1-02", "P2-01"]
+    assert results(token_client(role()).get(ACTIONS), "reference") == ["P1-01", "P1-02", "P2-01"]
 
 
 def test_a_user_without_a_role_gets_403(plan):
@@ -58,7 +48,7 @@ def test_a_user_without_a_role_gets_403(plan):
 def test_signed_in_browser_session_works(plan, owner):
     client = APIClient()
     client.force_login(owner)
-    assert references(client.get(ACTIONS)) == ["P1-01", "P1-02", "P2-01"]
+    assert results(client.get(ACTIONS), "reference") == ["P1-01", "P1-02", "P2-01"]
 
 
 def test_action_list_row(plan):
@@ -88,7 +78,7 @@ def test_action_list_row(plan):
     ],
 )
 def test_action_filters(plan, params, expected):
-    assert references(token_client(factories.api_client_user()).get(ACTIONS, params)) == expected
+    assert results(token_client(factories.api_client_user()).get(ACTIONS, params), "reference") == expected
 
 
 @pytest.mark.parametrize(
@@ -151,8 +141,7 @@ def test_unknown_action_is_404(plan):
 # PATCH: strategy leads change an action's plan
 
 
-def test_lead_patches_with_if_match(plan, owner):
-    lead = factories.lead(username="lead")
+def test_lead_patches_with_if_match(plan, owner, lead):
     factories.manager(username="newowner")
     response = token_client(lead).patch(
         f"{ACTIONS}P1-01/",
@@ -186,10 +175,10 @@ def test_only_leads_may_patch(plan, role):
     assert ActionItem.objects.get(reference="P1-01").title == "Cloud migration"
 
 
-def test_patch_with_a_stale_if_match_is_412_with_who_and_when(plan, owner):
-    lead = token_client(factories.lead(username="lead"))
-    assert lead.patch(f"{ACTIONS}P1-01/", {"title": "First"}, format="json", HTTP_IF_MATCH='"1"').status_code == 200
-    response = lead.patch(f"{ACTIONS}P1-01/", {"title": "Second"}, format="json", HTTP_IF_MATCH='"1"')
+def test_patch_with_a_stale_if_match_is_412_with_who_and_when(plan, owner, lead):
+    client = token_client(lead)
+    assert client.patch(f"{ACTIONS}P1-01/", {"title": "First"}, format="json", HTTP_IF_MATCH='"1"').status_code == 200
+    response = client.patch(f"{ACTIONS}P1-01/", {"title": "Second"}, format="json", HTTP_IF_MATCH='"1"')
     assert response.status_code == 412
     body = response.json()
     assert body["current_version"] == 2
@@ -242,7 +231,7 @@ def test_malformed_json_is_400(plan):
 
 
 def test_owner_records_progress_in_the_current_period(plan, owner):
-    period = open_period()
+    period = factories.open_period()
     client = token_client(owner)
     response = client.post(
         f"{ACTIONS}P1-01/updates/",
@@ -268,7 +257,7 @@ def test_owner_records_progress_in_the_current_period(plan, owner):
 
 @pytest.mark.parametrize("role", [factories.manager, factories.committee_member, factories.api_client_user])
 def test_others_may_not_record_progress(plan, role):
-    open_period()
+    factories.open_period()
     response = token_client(role()).post(
         f"{ACTIONS}P1-01/updates/", {"status": "on_track", "rag": "green", "percent_complete": 50}, format="json",
         HTTP_IF_MATCH='"1"',
@@ -291,7 +280,7 @@ def test_others_may_not_record_progress(plan, role):
     ],
 )
 def test_progress_validation_errors_are_400(plan, owner, body, field):
-    open_period()
+    factories.open_period()
     factories.PeriodFactory(key="2023-24-Q1")
     response = token_client(owner).post(f"{ACTIONS}P1-01/updates/", body, format="json", HTTP_IF_MATCH='"1"')
     assert response.status_code == 400, response.content
@@ -299,7 +288,7 @@ def test_progress_validation_errors_are_400(plan, owner, body, field):
 
 
 def test_progress_with_a_stale_version_is_412(plan, owner):
-    open_period()
+    factories.open_period()
     ActionItem.objects.filter(reference="P1-01").update(version=4, last_updated_by=owner, last_updated_at=aware(2024, 7, 2))
     client = token_client(owner)
     body = {"status": "on_track", "rag": "green", "percent_complete": 50}
@@ -312,14 +301,11 @@ def test_progress_with_a_stale_version_is_412(plan, owner):
     assert not ProgressUpdate.objects.exists()
 
 
-def test_action_updates_list_and_csv(plan, owner):
-    q1, q2 = factories.PeriodFactory(key="2024-25-Q1"), factories.PeriodFactory(key="2024-25-Q2")
+def test_action_updates_list_and_csv(plan, owner, periods):
+    q1, q2, *_ = periods
     action = ActionItem.objects.get(reference="P1-01")
     for period, percent in ((q1, 10), (q2, 20)):
-        ProgressUpdate.objects.create(
-            action=action, period=period, status="on_track", rag="green", percent_complete=percent, author=owner,
-            created_at=aware(2024, 7, 1), updated_at=aware(2024, 7, 1),
-        )
+        factories.ProgressUpdateFactory(action=action, period=period, percent_complete=percent, created_at=aware(2024, 7, 1))
     client = token_client(factories.api_client_user())
     response = client.get(f"{ACTIONS}P1-01/updates/")
     assert response["ETag"] == '"1"'
@@ -335,13 +321,12 @@ def test_action_updates_list_and_csv(plan, owner):
 
 
 @pytest.fixture
-def history(plan, owner):
-    q1, q2 = factories.PeriodFactory(key="2024-25-Q1"), factories.PeriodFactory(key="2024-25-Q2")
+def history(plan, owner, periods):
+    q1, q2, *_ = periods
     other = factories.manager(username="other")
     for reference, period, author in (("P1-01", q1, owner), ("P1-01", q2, owner), ("P1-02", q2, other), ("P2-01", q2, owner)):
-        ProgressUpdate.objects.create(
-            action=ActionItem.objects.get(reference=reference), period=period, status="on_track", rag="green",
-            percent_complete=10, author=author, created_at=aware(2024, 7, 1), updated_at=aware(2024, 7, 1),
+        factories.ProgressUpdateFactory(
+            action=ActionItem.objects.get(reference=reference), period=period, author=author, created_at=aware(2024, 7, 1),
         )
 
 

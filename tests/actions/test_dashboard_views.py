@@ -1,6 +1,5 @@
 """The dashboard and the principle pages: figures by principle for every role."""
 
-import datetime
 import re
 
 import pytest
@@ -8,17 +7,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actions.services import progress_record
-from core.financial_year import FinancialQuarter
 from periods.models import ReportingPeriod
 from tests import factories
-
-FAR_FUTURE = datetime.date(2099, 3, 31)
+from tests.factories import FAR_FUTURE
 
 
 @pytest.fixture
-def plan(db):
-    period = factories.PeriodFactory(key=FinancialQuarter.containing(timezone.localdate()).key)
-    owner = factories.manager(username="owner")
+def plan(owner):
+    period = factories.open_period()
     p1 = factories.PrincipleFactory(number=1, title="To provide standard, sustainable, and flexible technology", summary="Standard kit.")
     p2 = factories.PrincipleFactory(number=2, strategy=p1.strategy, title="Ensure ICT governance", rationale="Because governance matters.")
     a1 = factories.ActionFactory(reference="P1-01", principle=p1, owner=owner, percent_complete=40, target_date=FAR_FUTURE)
@@ -86,6 +82,7 @@ def test_principle_list_and_detail(client, plan):
     assert "2 actions: 1 red, 1 amber, 0 green; 35.0% complete on average; 1 overdue." in listing
     detail = client.get(reverse("principle-detail", args=[2])).content.decode()
     assert "Because governance matters." in detail and "P2-01" in detail and "P1-01" not in detail
+    assert ">Due</th>" in detail and 'href="/actions/P2-01/"' in detail
     assert "<dd class=\"govuk-summary-list__value\">100.0%</dd>" in detail
 
 

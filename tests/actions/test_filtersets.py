@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from actions.filtersets import ActionFilterSet
-from actions.models import ActionItem, ProgressUpdate
+from actions.models import ActionItem
 from actions.selectors import action_queryset
 from tests import factories
 
@@ -57,14 +57,9 @@ def test_filters(plan, params, expected):
     assert refs(params) == expected
 
 
-def test_updated_and_not_updated_in_a_period(plan):
-    period = factories.PeriodFactory(key="2024-25-Q2")
+def test_updated_and_not_updated_in_a_period(plan, period):
     action = ActionItem.objects.get(reference="P1-01")
-    now = timezone.now()
-    ProgressUpdate.objects.create(
-        action=action, period=period, status="on_track", rag="green", percent_complete=5,
-        author=action.owner, created_at=now, updated_at=now,
-    )
+    factories.ProgressUpdateFactory(action=action, period=period, percent_complete=5)
     assert refs({"updated_in": "2024-25-Q2"}) == ["P1-01"]
     assert refs({"not_updated_in": "2024/25 Q2"}) == ["P1-02", "P2-01", "P2-02"]
 

@@ -4,34 +4,27 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from actions.models import ProgressUpdate
 from actions.selectors import action_states_as_at, action_states_current, rollup_by_principle
-from core.financial_year import FinancialQuarter
 from principles.models import Principle
 from tests import factories
 
 
-def add_update(action, period, status, rag, percent, commentary="ok"):
-    now = timezone.now()
-    return ProgressUpdate.objects.create(
-        action=action, period=period, status=status, rag=rag, percent_complete=percent,
-        commentary=commentary, author=action.owner, created_at=now, updated_at=now,
-    )
-
-
 @pytest.fixture
-def history(db):
-    q1, q2, q3 = (factories.PeriodFactory(key=k) for k in ("2024-25-Q1", "2024-25-Q2", "2024-25-Q3"))
+def history(periods):
+    q1, q2, q3, _ = periods
     p1 = factories.PrincipleFactory(number=1)
     p2 = factories.PrincipleFactory(number=2, strategy=p1.strategy)
     a = factories.ActionFactory(reference="P1-01", principle=p1, target_date=datetime.date(2024, 8, 31))
     b = factories.ActionFactory(reference="P1-02", principle=p1, target_date=datetime.date(2025, 3, 31))
     c = factories.ActionFactory(reference="P2-01", principle=p2, target_date=datetime.date(2025, 3, 31))
-    add_update(a, q1, "on_track", "green", 40)
-    add_update(a, q2, "at_risk", "amber", 60)
-    add_update(b, q1, "on_track", "green", 10)
-    add_update(b, q3, "completed", "green", 100)
-    add_update(c, q3, "off_track", "red", 5)
+    for action, period, status, rag, percent in (
+        (a, q1, "on_track", "green", 40),
+        (a, q2, "at_risk", "amber", 60),
+        (b, q1, "on_track", "green", 10),
+        (b, q3, "completed", "green", 100),
+        (c, q3, "off_track", "red", 5),
+    ):
+        factories.ProgressUpdateFactory(action=action, period=period, status=status, rag=rag, percent_complete=percent, commentary="ok")
     return {"q1": q1, "q2": q2, "q3": q3, "principles": [p1, p2]}
 
 
@@ -64,7 +57,7 @@ def test_current_states_use_the_action_fields(history):
 
 def test_a_running_quarter_counts_overdue_as_at_today_not_its_end(db):
     today = timezone.localdate()
-    period = factories.PeriodFactory(key=FinancialQuarter.containing(today).key)
+    period = factories.open_period()
     factories.ActionFactory(reference="P1-09", start_date=today - datetime.timedelta(days=400), target_date=today)
 
     (state,) = action_states_as_at(period=period)

@@ -16,18 +16,8 @@ IN_Q2_WINDOW = datetime.datetime(2024, 10, 7, 10, 30, tzinfo=LONDON)
 
 
 @pytest.fixture
-def owner(db):
-    return factories.manager(username="owner", first_name="Priya", last_name="Shah")
-
-
-@pytest.fixture
 def action(owner):
     return factories.ActionFactory(owner=owner, reference="P3-04")
-
-
-@pytest.fixture
-def period(db):
-    return factories.PeriodFactory(key="2024-25-Q2")
 
 
 def record(action, user, period, **overrides):

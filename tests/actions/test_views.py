@@ -1,32 +1,23 @@
 """The action pages by role: to-do list, list with filters and downloads, action page, progress form."""
 
-import csv
 import datetime
-import io
 import re
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from openpyxl import load_workbook
 
 from actions.models import ProgressUpdate
 from actions.services import progress_record
-from core.financial_year import FinancialQuarter
 from periods.models import ReportingPeriod
 from tests import factories
-
-FAR_FUTURE = datetime.date(2099, 3, 31)
-
-
-@pytest.fixture
-def open_period(db):
-    """The period containing today, so it is open whatever day the suite runs."""
-    return factories.PeriodFactory(key=FinancialQuarter.containing(timezone.localdate()).key)
+from tests.factories import FAR_FUTURE
+from tests.helpers import csv_rows, signed_in, xlsx_rows
 
 
 @pytest.fixture
-def plan(open_period):
+def plan(db):
+    period = factories.open_period()
     owner = factories.manager(username="owner", first_name="Olive", last_name="Owner")
     delegate = factories.manager(username="delegate", first_name="Dev", last_name="Delegate")
     principle = factories.PrincipleFactory(number=1, title="To provide standard, sustainable, and flexible technology")
@@ -39,7 +30,7 @@ def plan(open_period):
         target_date=FAR_FUTURE,
     )
     return {
-        "period": open_period,
+        "period": period,
         "principle": principle,
         "action": action,
         "owner": owner,
@@ -56,11 +47,6 @@ def record(action, user, period, **figures):
     action.refresh_from_db()
     defaults = {"status": "on_track", "rag": "green", "percent_complete": 20, "commentary": "", "next_steps": ""}
     return progress_record(action=action, user=user, period=period, expected_version=action.version, **{**defaults, **figures})
-
-
-def login(client, user):
-    client.force_login(user)
-    return client
 
 
 def update_url(action):
@@ -104,7 +90,7 @@ def test_anonymous_visitors_to_an_action_are_sent_to_sign_in(client, plan, url_o
 
 @pytest.mark.parametrize("role", ["committee", "apiclient", "other_manager", "owner", "lead"])
 def test_every_role_reads_the_action_list_and_page(client, plan, role):
-    login(client, plan[role])
+    signed_in(client, plan[role])
     assert client.get(reverse("action-list")).status_code == 200
     assert client.get(detail_url(plan["action"])).status_code == 200
 
@@ -114,7 +100,7 @@ def test_every_role_reads_the_action_list_and_page(client, plan, role):
     ("other_manager", False), ("committee", False), ("apiclient", False),
 ])
 def test_update_button_and_form_only_for_those_who_may_record_progress(client, plan, role, may_update):
-    login(client, plan[role])
+    signed_in(client, plan[role])
     page = client.get(detail_url(plan["action"])).content.decode()
     assert ("Update progress" in page) is may_update
     form = client.get(update_url(plan["action"]))
@@ -129,14 +115,14 @@ def test_update_button_and_form_only_for_those_who_may_record_progress(client, p
 
 @pytest.mark.parametrize(("role", "status"), [("committee", 403), ("apiclient", 403), ("owner", 200), ("lead", 200)])
 def test_my_actions_is_for_people_who_report_progress(client, plan, role, status):
-    login(client, plan[role])
+    signed_in(client, plan[role])
     assert client.get(reverse("my-actions")).status_code == status
 
 
 def test_navigation_shows_what_the_role_may_do(client, plan):
-    login(client, plan["committee"])
+    signed_in(client, plan["committee"])
     committee_page = client.get(reverse("action-list")).content.decode()
-    login(client, plan["owner"])
+    signed_in(client, plan["owner"])
     manager_page = client.get(reverse("action-list")).content.decode()
     assert 'href="/my-actions/"' not in committee_page
     assert 'href="/my-actions/"' in manager_page
@@ -145,7 +131,7 @@ def test_navigation_shows_what_the_role_may_do(client, plan):
 
 
 def test_unknown_action_is_404(client, plan):
-    login(client, plan["lead"])
+    signed_in(client, plan["lead"])
     assert client.get(reverse("action-detail", args=["P9-99"])).status_code == 404
     assert client.get(reverse("action-update", args=["P9-99"])).status_code == 404
 
@@ -159,11 +145,11 @@ def test_my_actions_lists_own_and_delegated_actions_those_to_update_first(client
     record(reported, plan["owner"], period)
     factories.ActionFactory(reference="P1-03", principle=plan["principle"], owner=plan["owner"], status="completed", percent_complete=100)
     factories.ActionFactory(reference="P1-04", principle=plan["principle"], owner=plan["other_manager"])
-    login(client, plan["delegate"])
+    signed_in(client, plan["delegate"])
     delegated = client.get(reverse("my-actions")).content.decode()
     assert "P1-01" in delegated and "Delegate" in delegated and "P1-02" not in delegated
 
-    login(client, plan["owner"])
+    signed_in(client, plan["owner"])
     page = client.get(reverse("my-actions")).content.decode()
     assert page.index("P1-01") < page.index("P1-02") < page.index("P1-03")
     assert "P1-04" not in page
@@ -174,7 +160,7 @@ def test_my_actions_lists_own_and_delegated_actions_those_to_update_first(client
 
 def test_my_actions_without_an_open_period_says_so(client, plan):
     ReportingPeriod.objects.update(closed_at=timezone.now())
-    login(client, plan["owner"])
+    signed_in(client, plan["owner"])
     page = client.get(reverse("my-actions")).content.decode()
     assert "No reporting period is taking progress updates today" in page
     assert "P1-01" in page
@@ -185,12 +171,11 @@ def test_my_actions_without_an_open_period_says_so(client, plan):
 
 def test_form_is_prefilled_from_the_last_update(client, plan):
     previous = factories.PeriodFactory(key=plan["period"].financial_quarter.previous().key)
-    ProgressUpdate.objects.create(
+    factories.ProgressUpdateFactory(
         action=plan["action"], period=previous, status="at_risk", rag="amber", percent_complete=35,
-        commentary="Waiting on the supplier.", next_steps="Chase the supplier.", author=plan["owner"],
-        created_at=timezone.now(), updated_at=timezone.now(),
+        commentary="Waiting on the supplier.", next_steps="Chase the supplier.",
     )
-    login(client, plan["owner"])
+    signed_in(client, plan["owner"])
     response = client.get(update_url(plan["action"]))
     form = response.context["form"]
     assert form.initial == {
@@ -203,7 +188,7 @@ def test_form_is_prefilled_from_the_last_update(client, plan):
 
 
 def test_saving_progress_records_it_and_shows_it_on_the_timeline(client, plan):
-    login(client, plan["owner"])
+    signed_in(client, plan["owner"])
     response = client.post(update_url(plan["action"]), form_data(plan["action"]), follow=True)
     assert response.redirect_chain == [(detail_url(plan["action"]), 302)]
     update = ProgressUpdate.objects.get(action=plan["action"], period=plan["period"])
@@ -228,7 +213,7 @@ def test_saving_progress_records_it_and_shows_it_on_the_timeline(client, plan):
      "A completed action is 100% complete: enter 100 or choose another status."),
 ])
 def test_field_errors_are_shown_beside_the_field_and_in_the_summary(client, plan, overrides, field, message):
-    login(client, plan["owner"])
+    signed_in(client, plan["owner"])
     response = client.post(update_url(plan["action"]), form_data(plan["action"], **overrides))
     assert response.status_code == 200
     assert response.context["form"].errors[field] == [message]
@@ -241,7 +226,7 @@ def test_field_errors_are_shown_beside_the_field_and_in_the_summary(client, plan
 
 
 def test_conflict_keeps_what_was_typed_and_says_who_changed_it(client, plan):
-    login(client, plan["owner"])
+    signed_in(client, plan["owner"])
     stale = form_data(plan["action"], commentary="My careful explanation.")
     record(plan["action"], plan["delegate"], plan["period"], status="off_track", rag="red", percent_complete=30, commentary="Blocked.")
     response = client.post(update_url(plan["action"]), stale)
@@ -262,7 +247,7 @@ def test_conflict_keeps_what_was_typed_and_says_who_changed_it(client, plan):
 
 def test_no_open_period_says_so_instead_of_a_form(client, plan):
     ReportingPeriod.objects.update(closed_at=timezone.now())
-    login(client, plan["owner"])
+    signed_in(client, plan["owner"])
     response = client.get(update_url(plan["action"]))
     page = response.content.decode()
     assert "No reporting period is taking progress updates today" in page
@@ -280,12 +265,9 @@ def test_action_page_shows_owner_delegates_business_case_risks_and_timeline_newe
     action.save()
     action.risks.add(factories.RiskFactory(reference="ICT-R01", title="Supplier failure"))
     previous = factories.PeriodFactory(key=plan["period"].financial_quarter.previous().key)
-    ProgressUpdate.objects.create(
-        action=action, period=previous, status="on_track", rag="green", percent_complete=10,
-        commentary="Earlier quarter.", author=plan["owner"], created_at=timezone.now(), updated_at=timezone.now(),
-    )
+    factories.ProgressUpdateFactory(action=action, period=previous, commentary="Earlier quarter.")
     record(action, plan["owner"], plan["period"], commentary="This quarter.")
-    login(client, plan["committee"])
+    signed_in(client, plan["committee"])
     page = client.get(detail_url(action)).content.decode()
     for text in ("Olive Owner", "Dev Delegate", "HLBC-2023-01: Cloud first", "ICT-R01", "Supplier failure", "Principle 1"):
         assert text in page
@@ -306,7 +288,7 @@ def listed(plan):
 
 
 def test_list_filters_by_principle_rag_and_search(client, listed):
-    login(client, listed["committee"])
+    signed_in(client, listed["committee"])
     page = client.get(reverse("action-list"), {"principle": "2", "rag": ["red", "green"]})
     assert [a.reference for a in page.context["page"]] == ["P2-01", "P2-02"]
     page = client.get(reverse("action-list"), {"q": "laptop"})
@@ -317,7 +299,7 @@ def test_list_filters_by_principle_rag_and_search(client, listed):
 
 
 def test_list_sorts_by_column_links(client, listed):
-    login(client, listed["committee"])
+    signed_in(client, listed["committee"])
     response = client.get(reverse("action-list"), {"ordering": "-reference"})
     assert [a.reference for a in response.context["page"]] == ["P2-02", "P2-01", "P1-02", "P1-01"]
     page = response.content.decode()
@@ -328,7 +310,7 @@ def test_list_sorts_by_column_links(client, listed):
 def test_list_paginates_25_a_page_keeping_filters(client, listed):
     for n in range(30):
         factories.ActionFactory(reference=f"P1-{n + 10:02d}", principle=listed["principle"], owner=listed["owner"], rag="red", status="off_track")
-    login(client, listed["committee"])
+    signed_in(client, listed["committee"])
     first = client.get(reverse("action-list"), {"rag": "red"})
     assert len(first.context["page"].object_list) == 25
     assert "rag=red&amp;page=2" in first.content.decode()
@@ -338,27 +320,26 @@ def test_list_paginates_25_a_page_keeping_filters(client, listed):
 
 
 def test_csv_download_has_exactly_the_filtered_rows(client, listed):
-    login(client, listed["committee"])
+    signed_in(client, listed["committee"])
     response = client.get(reverse("action-list"), {"principle": "2", "download": "csv"})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = csv_rows(response)
     assert rows[0][:3] == ["Reference", "Title", "Principle"]
     assert [row[0] for row in rows[1:]] == ["P2-01", "P2-02"]
     assert rows[1][9:11] == ["Off track", "Red"]
 
 
 def test_xlsx_download_has_exactly_the_filtered_rows(client, listed):
-    login(client, listed["committee"])
+    signed_in(client, listed["committee"])
     response = client.get(reverse("action-list"), {"status": "at_risk", "download": "xlsx"})
     assert 'filename="actions-' in response["Content-Disposition"] and response["Content-Disposition"].endswith('.xlsx"')
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    values = xlsx_rows(response)
     assert values[0][0] == "Reference"
     assert [row[0] for row in values[1:]] == ["P1-02"]
 
 
 def test_bad_filter_or_format_gives_a_message_not_an_error(client, listed):
-    login(client, listed["committee"])
+    signed_in(client, listed["committee"])
     bad_period = client.get(reverse("action-list"), {"updated_in": "2024-Q9", "download": "csv"})
     assert bad_period.status_code == 200 and bad_period["Content-Type"].startswith("text/html")
     assert "is not a financial-year quarter" in bad_period.content.decode()
@@ -369,7 +350,7 @@ def test_bad_filter_or_format_gives_a_message_not_an_error(client, listed):
 
 def test_period_filters_find_actions_updated_or_not(client, listed):
     record(listed["action"], listed["owner"], listed["period"])
-    login(client, listed["committee"])
+    signed_in(client, listed["committee"])
     key = listed["period"].key
     updated = client.get(reverse("action-list"), {"updated_in": key})
     assert [a.reference for a in updated.context["page"]] == ["P1-01"]
@@ -378,18 +359,7 @@ def test_period_filters_find_actions_updated_or_not(client, listed):
 
 
 def test_signing_out_is_a_post_that_returns_to_sign_in(client, plan):
-    login(client, plan["owner"])
+    signed_in(client, plan["owner"])
     response = client.post(reverse("logout"))
     assert response.status_code == 302 and response["Location"] == reverse("login")
     assert client.get(reverse("dashboard")).status_code == 302
-
-
-def test_plain_text_becomes_escaped_govuk_paragraphs_and_bullets():
-    from actions.templatetags.action_plan import govuk_text
-
-    text = "First <b>line</b>\nsame paragraph\n\n- one & two\n- three"
-    assert govuk_text(text) == (
-        '<p class="govuk-body">First &lt;b&gt;line&lt;/b&gt;<br>same paragraph</p>'
-        '<ul class="govuk-list govuk-list--bullet"><li>one &amp; two</li><li>three</li></ul>'
-    )
-    assert govuk_text("") == ""

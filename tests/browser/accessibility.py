@@ -27,3 +27,10 @@ def assert_accessible(page) -> None:
             lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']} [{', '.join(violation['tags'])}]")
             lines.extend(f"    {node['target']}: {node['failureSummary']}" for node in violation["nodes"][:5])
         raise AssertionError("\n".join(lines))
+
+
+def assert_pages_accessible(page, paths) -> None:
+    """Visit each path in turn and check it as assert_accessible does."""
+    for path in paths:
+        page.goto(path)
+        assert_accessible(page)

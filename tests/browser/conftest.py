@@ -17,8 +17,9 @@ from django.utils import timezone  # noqa: E402
 from core.financial_year import FinancialQuarter  # noqa: E402
 from periods.models import ReportingPeriod  # noqa: E402
 from periods.selectors import period_current  # noqa: E402
+from seeding.demo_data import DEMO_PASSWORD  # noqa: E402
+from tests.browser import CHROMIUM  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -27,7 +28,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-DEMO_PASSWORD = "ict-strategy-demo"
 
 
 @pytest.fixture(scope="session")

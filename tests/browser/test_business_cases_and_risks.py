@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.accessibility import assert_accessible
+from tests.browser.accessibility import assert_accessible, assert_pages_accessible
 
 pytestmark = pytest.mark.browser
 
@@ -26,9 +26,7 @@ LEAD_PAGES = [
 
 def test_every_register_page_is_accessible_for_a_lead(sign_in):
     lead = sign_in("lead")
-    for path in LEAD_PAGES:
-        lead.goto(path)
-        assert_accessible(lead)
+    assert_pages_accessible(lead, LEAD_PAGES)
 
 
 def test_a_heat_map_cell_lists_its_risks(sign_in):

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.accessibility import assert_accessible
+from tests.browser.accessibility import assert_accessible, assert_pages_accessible
 
 pytestmark = pytest.mark.browser
 
@@ -21,9 +21,7 @@ LEAD_PAGES = [
 
 def test_every_committee_report_page_is_accessible_for_a_lead(sign_in):
     lead = sign_in("lead")
-    for path in LEAD_PAGES:
-        lead.goto(path)
-        assert_accessible(lead)
+    assert_pages_accessible(lead, LEAD_PAGES)
 
 
 def test_a_lead_adds_a_meeting_and_drafts_a_report_for_it(sign_in):

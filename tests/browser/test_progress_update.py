@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from actions.models import ActionItem
 from periods.selectors import period_current
-from tests.browser.accessibility import assert_accessible
+from tests.browser.accessibility import assert_accessible, assert_pages_accessible
 
 pytestmark = pytest.mark.browser
 
@@ -81,10 +81,10 @@ def test_manager_updates_an_action_to_amber_and_is_refused_on_someone_elses(sign
 def test_every_page_is_accessible_for_each_role(sign_in):
     manager = sign_in("manager")
     reference = ActionItem.objects.filter(owner__username="manager").order_by("reference").first().reference
-    for path in ["/actions/", "/actions/?rag=red&ordering=-target_date", "/actions/?updated_in=nonsense",
-                 f"/actions/{reference}/", "/principles/", "/principles/4/"]:
-        manager.goto(path)
-        assert_accessible(manager)
+    assert_pages_accessible(manager, [
+        "/actions/", "/actions/?rag=red&ordering=-target_date", "/actions/?updated_in=nonsense",
+        f"/actions/{reference}/", "/principles/", "/principles/4/",
+    ])
     manager.get_by_role("button", name="Sign out").click()
     expect(manager.get_by_role("heading", level=1)).to_have_text("Sign in")
     assert_accessible(manager)

@@ -9,7 +9,7 @@ from rest_framework.authtoken.models import Token, TokenProxy
 from rest_framework.test import APIClient
 
 from tests import factories
-from tests.api_helpers import token_client
+from tests.helpers import token_client
 
 ACTIONS = "/api/v1/actions/"
 

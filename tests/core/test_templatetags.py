@@ -2,7 +2,6 @@ from decimal import Decimal
 
 import pytest
 
-from actions.templatetags.action_plan import rag_tag
 from core.templatetags.council import pounds
 
 
@@ -22,7 +21,3 @@ from core.templatetags.council import pounds
 def test_pounds(value, expected):
     assert pounds(value) == expected
 
-
-def test_rag_tag_always_has_the_word():
-    assert rag_tag("amber") == '<strong class="app-rag app-rag--amber">Amber</strong>'
-    assert "Not rated" in rag_tag("")

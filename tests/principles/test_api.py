@@ -1,14 +1,11 @@
 """/api/v1/principles/"""
 
-import csv
-import io
-
 import pytest
 from rest_framework.test import APIClient
 
 from principles.models import Principle
 from tests import factories
-from tests.api_helpers import query_count, token_client
+from tests.helpers import csv_rows, query_count, token_client
 
 URL = "/api/v1/principles/"
 
@@ -44,7 +41,7 @@ def test_bad_number_is_400(principles):
 def test_csv_flattens_the_serializer_fields(principles):
     response = token_client(factories.api_client_user()).get(URL, {"format": "csv"})
     assert response["Content-Disposition"] == 'attachment; filename="principles.csv"'
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = csv_rows(response)
     assert rows[0][:2] == ["number", "title"]
     assert [row[1] for row in rows[1:]] == ["Fit for the future", "Data as an asset"]
 

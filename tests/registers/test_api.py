@@ -1,7 +1,6 @@
 """/api/v1/business-cases/ and /api/v1/risks/: reads for every role, writes for leads (and risk
 owners) through the services, ETag/If-Match, CSV in the page export's columns, query budgets."""
 
-import datetime
 from decimal import Decimal
 
 import pytest
@@ -10,22 +9,12 @@ from rest_framework.test import APIClient
 from registers.columns import BUSINESS_CASE_COLUMNS, RISK_COLUMNS
 from registers.models import BusinessCase, BusinessCaseTransition, Risk, RiskReview
 from tests import factories
-from tests.api_helpers import csv_rows, query_count, token_client
+from tests.factories import NEXT_YEAR
+from tests.helpers import csv_rows, query_count, results, token_client
 
 CASES = "/api/v1/business-cases/"
 RISKS = "/api/v1/risks/"
 ROLES = [factories.lead, factories.manager, factories.committee_member, factories.api_client_user]
-NEXT_YEAR = datetime.date.today() + datetime.timedelta(days=365)
-
-
-@pytest.fixture
-def lead(db):
-    return factories.lead(username="lead")
-
-
-@pytest.fixture
-def owner(db):
-    return factories.manager(username="owner")
 
 
 @pytest.fixture
@@ -44,11 +33,6 @@ def registers(owner):
     factories.RiskFactory(reference="R-01", title="Ransomware", owner=owner, residual_likelihood=4, residual_impact=4)
     factories.RiskFactory(reference="R-02", title="Records", category="information", review_date=NEXT_YEAR)
     return cloud
-
-
-def references(response) -> list[str]:
-    assert response.status_code == 200, response.content
-    return [row["reference"] for row in response.json()["results"]]
 
 
 def etag(client, url) -> str:
@@ -70,8 +54,8 @@ def test_a_user_without_a_role_gets_403(registers):
 @pytest.mark.parametrize("role", ROLES)
 def test_every_role_reads_both_registers(registers, role):
     client = token_client(role())
-    assert references(client.get(CASES)) == ["HLBC-01", "HLBC-02"]
-    assert references(client.get(RISKS)) == ["R-01", "R-02"]
+    assert results(client.get(CASES), "reference") == ["HLBC-01", "HLBC-02"]
+    assert results(client.get(RISKS), "reference") == ["R-01", "R-02"]
     assert client.get(f"{CASES}HLBC-01/").status_code == 200
     assert client.get(f"{RISKS}R-01/").status_code == 200
 
@@ -116,7 +100,7 @@ def test_risk_has_scores_band_and_review_overdue(registers):
     ],
 )
 def test_filters_are_the_pages(registers, url, params, expected):
-    assert references(token_client(factories.api_client_user()).get(url, params)) == expected
+    assert results(token_client(factories.api_client_user()).get(url, params), "reference") == expected
 
 
 @pytest.mark.parametrize(("url", "params"), [(CASES, {"principle": "9" * 30}), (RISKS, {"band": "huge"})])

@@ -7,8 +7,7 @@ from registers.choices import RiskCategory
 from registers.models import Risk, RiskReview, ScoreBand, needs_escalation
 from registers.services import RiskDetails, RiskScores, risk_create, risk_review, risk_update
 from tests import factories
-
-NEXT_YEAR = datetime.date.today() + datetime.timedelta(days=365)
+from tests.factories import NEXT_YEAR
 
 
 def _details(risk: Risk, **changes) -> RiskDetails:

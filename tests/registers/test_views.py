@@ -1,20 +1,15 @@
-import csv
 import datetime
-import io
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from registers.choices import BusinessCaseStatus, RiskCategory
 from registers.columns import BUSINESS_CASE_COLUMNS, RISK_COLUMNS
 from registers.models import BusinessCase, BusinessCaseTransition, RiskReview
 from tests import factories
-
-NEXT_YEAR = datetime.date.today() + datetime.timedelta(days=365)
+from tests.factories import NEXT_YEAR
+from tests.helpers import csv_rows, query_count, xlsx_rows
 
 
 @pytest.fixture
@@ -25,8 +20,36 @@ def case(db):
 
 
 @pytest.fixture
-def risk(db):
-    return factories.RiskFactory(reference="ICT-R01", owner=factories.manager(username="owner"))
+def risk(owner):
+    return factories.RiskFactory(reference="ICT-R01", owner=owner)
+
+
+def risk_form(risk, **changes) -> dict:
+    """The risk's edit form as posted, with the factory's scores and a review date next year."""
+    return {
+        "title": risk.title,
+        "category": risk.category,
+        "owner": risk.owner.pk,
+        "inherent_likelihood": "4",
+        "inherent_impact": "4",
+        "residual_likelihood": "2",
+        "residual_impact": "3",
+        "review_date": NEXT_YEAR.isoformat(),
+        **changes,
+    }
+
+
+def review_form(**changes) -> dict:
+    """A review as posted: the factory's scores, a note and the next review next year."""
+    return {
+        "inherent_likelihood": "4",
+        "inherent_impact": "4",
+        "residual_likelihood": "2",
+        "residual_impact": "3",
+        "note": "Reviewed",
+        "next_review_date": NEXT_YEAR.isoformat(),
+        **changes,
+    }
 
 
 def _urls(case, risk):
@@ -133,31 +156,15 @@ def test_the_owner_edits_and_reviews_their_risk(client, risk):
     assert client.get(reverse("risk-edit", args=[risk.reference])).status_code == 200
     response = client.post(
         reverse("risk-edit", args=[risk.reference]),
-        {
-            "title": risk.title,
-            "category": risk.category,
-            "owner": factories.lead().pk,  # ignored: the owner field is fixed for owners
-            "inherent_likelihood": "4",
-            "inherent_impact": "4",
-            "residual_likelihood": "2",
-            "residual_impact": "3",
-            "review_date": NEXT_YEAR.isoformat(),
-            "mitigation": "Phishing simulation every quarter",
-        },
+        # The owner field is fixed for owners: handing the risk to a lead is ignored.
+        risk_form(risk, owner=factories.lead().pk, mitigation="Phishing simulation every quarter"),
     )
     assert response.status_code == 302
     risk.refresh_from_db()
     assert risk.mitigation == "Phishing simulation every quarter" and risk.owner.username == "owner"
     response = client.post(
         reverse("risk-review", args=[risk.reference]),
-        {
-            "inherent_likelihood": "5",
-            "inherent_impact": "5",
-            "residual_likelihood": "5",
-            "residual_impact": "3",
-            "note": "New ransomware group active",
-            "next_review_date": NEXT_YEAR.isoformat(),
-        },
+        review_form(inherent_likelihood="5", inherent_impact="5", residual_likelihood="5", note="New ransomware group active"),
         follow=True,
     )
     assert "now on the strategic register" in response.content.decode()
@@ -167,17 +174,7 @@ def test_the_owner_edits_and_reviews_their_risk(client, risk):
 
 def test_a_review_reports_every_problem_at_once(client, risk):
     client.force_login(risk.owner)
-    response = client.post(
-        reverse("risk-review", args=[risk.reference]),
-        {
-            "inherent_likelihood": "4",
-            "inherent_impact": "4",
-            "residual_likelihood": "2",
-            "residual_impact": "3",
-            "note": "",
-            "next_review_date": "2020-01-01",
-        },
-    )
+    response = client.post(reverse("risk-review", args=[risk.reference]), review_form(note="", next_review_date="2020-01-01"))
     page = response.content.decode()
     assert "There is a problem" in page
     assert "Say what the review found." in page and "The next review date must be in the future." in page
@@ -201,17 +198,7 @@ def test_a_lead_edits_any_risk(client, risk):
     client.force_login(factories.lead())
     response = client.post(
         reverse("risk-edit", args=[risk.reference]),
-        {
-            "title": "Ransomware",
-            "category": "cyber_security",
-            "owner": risk.owner.pk,
-            "inherent_likelihood": "4",
-            "inherent_impact": "4",
-            "residual_likelihood": "2",
-            "residual_impact": "3",
-            "review_date": NEXT_YEAR.isoformat(),
-            "mitigation": "Immutable backups",
-        },
+        risk_form(risk, title="Ransomware", category="cyber_security", mitigation="Immutable backups"),
     )
     assert response.status_code == 302
     risk.refresh_from_db()
@@ -238,7 +225,7 @@ def test_risk_export_matches_the_filters_in_the_page_columns(client, db):
     client.force_login(factories.committee_member())
 
     response = client.get(reverse("risk-export", args=["csv"]), {"category": "compliance"})
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = csv_rows(response)
     assert rows[0] == [column.header for column in RISK_COLUMNS]
     assert [row[0] for row in rows[1:]] == ["R-C0", "R-C1", "R-C2"]
 
@@ -246,8 +233,7 @@ def test_risk_export_matches_the_filters_in_the_page_columns(client, db):
     assert all(f">{column.header}</th>" in page for column in RISK_COLUMNS)
 
     response = client.get(reverse("risk-export", args=["xlsx"]), {"category": "financial"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["R-X"]
+    assert [row[0] for row in xlsx_rows(response)[1:]] == ["R-X"]
 
 
 def test_business_case_export_shows_the_chosen_years_figures(client, case):
@@ -257,20 +243,13 @@ def test_business_case_export_shows_the_chosen_years_figures(client, case):
     client.force_login(factories.committee_member())
 
     response = client.get(reverse("business-case-export", args=["xlsx"]), {"financial_year": "2025"})
-    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
-    assert list(rows[0]) == [column.header for column in BUSINESS_CASE_COLUMNS]
+    rows = xlsx_rows(response)
+    assert rows[0] == [column.header for column in BUSINESS_CASE_COLUMNS]
     assert [(row[0], row[5]) for row in rows[1:]] == [(case.reference, 7.07)]
 
     response = client.get(reverse("business-case-export", args=["csv"]))
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    by_ref = {row[0]: row for row in rows[1:]}
+    by_ref = {row[0]: row for row in csv_rows(response)[1:]}
     assert by_ref[case.reference][5] == "1250007.07"
-
-
-def _count_queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def _business_cases(n: int) -> None:
@@ -304,9 +283,9 @@ def _risks(n: int) -> None:
 def test_list_query_count_does_not_grow_with_rows(client, db, make_rows, url):
     client.force_login(factories.lead())
     make_rows(10)
-    ten = _count_queries(client, url)
+    ten = query_count(client, url)
     make_rows(190)
-    assert _count_queries(client, url) == ten
+    assert query_count(client, url) == ten
 
 
 def _grow_case(case, n: int) -> None:
@@ -338,9 +317,9 @@ def test_detail_query_count_does_not_grow(db, client, request, fixture, url_name
     client.force_login(factories.lead())
     url = reverse(url_name, args=[subject.reference])
     grow(subject, 10)
-    ten = _count_queries(client, url)
+    ten = query_count(client, url)
     grow(subject, 190)
-    assert _count_queries(client, url) == ten
+    assert query_count(client, url) == ten
 
 
 def test_navigation_shows_business_cases_and_risks_to_readers(client, db):

@@ -6,71 +6,45 @@ import hashlib
 import pytest
 from rest_framework.test import APIClient
 
-from reporting import packs
 from reporting.models import ReportPack
 from tests import factories
-from tests.api_helpers import query_count, token_client
-from tests.reporting.test_packs import build_plan
+from tests.helpers import query_count, results, token_client
 
 PACKS = "/api/v1/packs/"
 READERS = [factories.manager, factories.committee_member]
 
 
-@pytest.fixture
-def plan(db):
-    return build_plan()
-
-
-@pytest.fixture
-def lead(db):
-    return factories.lead(username="lead")
-
-
-@pytest.fixture
-def built(plan, lead, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        published = packs.pack_request(period=plan["q1"], requested_by=lead)
-        ready = packs.pack_request(period=plan["q2"], requested_by=lead)
-    packs.pack_publish(pack_id=published.pk, user=lead)
-    return {"published": ReportPack.objects.get(pk=published.pk), "ready": ReportPack.objects.get(pk=ready.pk)}
-
-
-def ids(response) -> list[int]:
-    assert response.status_code == 200, response.content
-    return [row["id"] for row in response.json()["results"]]
-
-
-def test_anonymous_gets_401_and_api_clients_403(built):
+def test_anonymous_gets_401_and_api_clients_403(built_packs):
     assert APIClient().get(PACKS).status_code == 401
     assert token_client(factories.api_client_user()).get(PACKS).status_code == 403
 
 
-def test_lead_sees_every_build(built, lead):
-    assert ids(token_client(lead).get(PACKS)) == [built["ready"].pk, built["published"].pk]
+def test_lead_sees_every_build(built_packs, lead):
+    assert results(token_client(lead).get(PACKS), "id") == [built_packs["ready"].pk, built_packs["published"].pk]
 
 
 @pytest.mark.parametrize("role", READERS)
-def test_others_see_and_download_published_packs_only(built, role):
+def test_others_see_and_download_published_packs_only(built_packs, role):
     client = token_client(role())
-    assert ids(client.get(PACKS)) == [built["published"].pk]
-    download = client.get(f"{PACKS}{built['published'].pk}/download/")
+    assert results(client.get(PACKS), "id") == [built_packs["published"].pk]
+    download = client.get(f"{PACKS}{built_packs['published'].pk}/download/")
     assert download.status_code == 200
     content = b"".join(download.streaming_content)
     assert content.startswith(b"%PDF")
-    assert download["X-Pack-SHA256"] == hashlib.sha256(content).hexdigest() == built["published"].sha256
-    assert client.get(f"{PACKS}{built['ready'].pk}/download/").status_code == 403
-    assert client.get(f"{PACKS}{built['ready'].pk}/").status_code == 403
+    assert download["X-Pack-SHA256"] == hashlib.sha256(content).hexdigest() == built_packs["published"].sha256
+    assert client.get(f"{PACKS}{built_packs['ready'].pk}/download/").status_code == 403
+    assert client.get(f"{PACKS}{built_packs['ready'].pk}/").status_code == 403
 
 
-def test_pack_row(built, lead):
-    body = token_client(lead).get(f"{PACKS}{built['published'].pk}/").json()
+def test_pack_row(built_packs, lead):
+    body = token_client(lead).get(f"{PACKS}{built_packs['published'].pk}/").json()
     assert body["period"] == "2024-25-Q1"
     assert body["status"] == "published"
     assert body["published_by"] == "lead"
-    assert body["sha256"] == built["published"].sha256
+    assert body["sha256"] == built_packs["published"].sha256
 
 
-def test_lead_requests_a_build_and_gets_202_with_the_queued_pack(plan, lead, django_capture_on_commit_callbacks):
+def test_lead_requests_a_build_and_gets_202_with_the_queued_pack(pack_plan, lead, django_capture_on_commit_callbacks):
     client = token_client(lead)
     with django_capture_on_commit_callbacks(execute=False) as queued:
         response = client.post(PACKS, {"period": "2024-25-Q2", "committee_report": "CP/41/24-25"}, format="json")
@@ -87,43 +61,43 @@ def test_lead_requests_a_build_and_gets_202_with_the_queued_pack(plan, lead, dja
     ("body", "field"),
     [({"period": "2024-25-Q9"}, "period"), ({"period": "2030-31-Q1"}, "period"), ({"committee_report": "CP/1/99-00"}, "committee_report")],
 )
-def test_bad_requests_are_400(plan, lead, body, field):
+def test_bad_requests_are_400(pack_plan, lead, body, field):
     response = token_client(lead).post(PACKS, {"period": "2024-25-Q2"} | body, format="json")
     assert response.status_code == 400
     assert field in response.json()["errors"]
 
 
 @pytest.mark.parametrize("role", READERS)
-def test_only_leads_request_and_publish(built, role):
+def test_only_leads_request_and_publish(built_packs, role):
     client = token_client(role())
     assert client.post(PACKS, {"period": "2024-25-Q2"}, format="json").status_code == 403
-    assert client.post(f"{PACKS}{built['published'].pk}/publish/").status_code == 403
+    assert client.post(f"{PACKS}{built_packs['published'].pk}/publish/").status_code == 403
 
 
-def test_lead_publishes_a_ready_pack_once(built, lead):
+def test_lead_publishes_a_ready_pack_once(built_packs, lead):
     client = token_client(lead)
-    response = client.post(f"{PACKS}{built['ready'].pk}/publish/")
+    response = client.post(f"{PACKS}{built_packs['ready'].pk}/publish/")
     assert response.status_code == 200, response.content
     assert response.json()["status"] == "published"
-    again = client.post(f"{PACKS}{built['ready'].pk}/publish/")
+    again = client.post(f"{PACKS}{built_packs['ready'].pk}/publish/")
     assert again.status_code == 400
     assert "ready" in again.json()["errors"]["status"][0]
 
 
-def test_unknown_pack_is_404(built, lead):
+def test_unknown_pack_is_404(built_packs, lead):
     assert token_client(lead).get(f"{PACKS}999999/").status_code == 404
     assert token_client(lead).get(f"{PACKS}{'9' * 30}/download/").status_code == 404
     assert token_client(lead).get(f"{PACKS}null,null/").json()["detail"] == "A pack's id is a whole number."
 
 
-def test_pack_list_queries_do_not_grow_with_rows(plan, lead):
+def test_pack_list_queries_do_not_grow_with_rows(pack_plan, lead):
     client = token_client(lead)
 
     def add(count):
         start = ReportPack.objects.count()
         ReportPack.objects.bulk_create(
-            ReportPack(period=plan["q1"], version=start + n + 1, status="failed", requested_by=lead,
-                       committee_report=plan["report"])
+            ReportPack(period=pack_plan["q1"], version=start + n + 1, status="failed", requested_by=lead,
+                       committee_report=pack_plan["report"])
             for n in range(count)
         )
 

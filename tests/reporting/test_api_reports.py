@@ -10,27 +10,12 @@ from rest_framework.test import APIClient
 from reporting.columns import COMMITTEE_REPORT_COLUMNS
 from reporting.models import CommitteeMeeting, CommitteeReport
 from tests import factories
-from tests.api_helpers import csv_rows, query_count, token_client
-from tests.reporting.committee import ALL_IMPLICATIONS, COMPLETE_SECTIONS, reports_in_each_status
+from tests.helpers import csv_rows, query_count, results, token_client
+from tests.reporting.builders import ALL_IMPLICATIONS, COMPLETE_SECTIONS
 
 REPORTS = "/api/v1/committee-reports/"
 MEETINGS = "/api/v1/meetings/"
 NON_LEADS = [factories.manager, factories.committee_member, factories.api_client_user]
-
-
-@pytest.fixture
-def lead(db):
-    return factories.lead(username="lead")
-
-
-@pytest.fixture
-def reports(db):
-    return reports_in_each_status()
-
-
-def references(response) -> list[str]:
-    assert response.status_code == 200, response.content
-    return [row["reference"] for row in response.json()["results"]]
 
 
 def test_anonymous_gets_401(reports):
@@ -43,13 +28,13 @@ def test_a_user_without_a_role_gets_403(reports):
 
 
 def test_lead_reads_every_report(reports, lead):
-    assert references(token_client(lead).get(REPORTS)) == ["CP/3/24-25", "CP/2/24-25", "CP/1/24-25"]
+    assert results(token_client(lead).get(REPORTS), "reference") == ["CP/3/24-25", "CP/2/24-25", "CP/1/24-25"]
 
 
 @pytest.mark.parametrize("role", NON_LEADS)
 def test_others_read_published_reports_only(reports, role):
     client = token_client(role())
-    assert references(client.get(REPORTS)) == ["CP/1/24-25"]
+    assert results(client.get(REPORTS), "reference") == ["CP/1/24-25"]
     assert client.get(f"{REPORTS}cp-1-24-25/").status_code == 200
     assert client.get(f"{REPORTS}cp-2-24-25/").status_code == 404
     assert client.get(MEETINGS).json()["results"][0]["reports"] == ["CP/1/24-25"]
@@ -72,7 +57,7 @@ def test_report_detail_has_sections_implications_and_etag(reports, lead):
     [({"status": "approved"}, ["CP/2/24-25"]), ({"q": "draft"}, ["CP/3/24-25"]), ({"ordering": "sequence"}, ["CP/1/24-25", "CP/2/24-25", "CP/3/24-25"])],
 )
 def test_filters_are_the_pages(reports, lead, params, expected):
-    assert references(token_client(lead).get(REPORTS, params)) == expected
+    assert results(token_client(lead).get(REPORTS, params), "reference") == expected
 
 
 def test_bad_filter_is_400(reports, lead):
@@ -94,9 +79,9 @@ def draft_body(meeting) -> dict:
     return {"meeting": meeting.pk, **asdict(COMPLETE_SECTIONS), "implications": ALL_IMPLICATIONS}
 
 
-def test_lead_drafts_approves_and_publishes_a_report(reports, lead):
+def test_lead_drafts_approves_and_publishes_a_report(reports, meeting, lead):
     client = token_client(lead)
-    created = client.post(REPORTS, draft_body(reports), format="json")
+    created = client.post(REPORTS, draft_body(meeting), format="json")
     assert created.status_code == 201, created.content
     assert created.json()["reference"] == "CP/4/24-25"
     assert created.json()["status"] == "draft"
@@ -137,16 +122,16 @@ def test_incomplete_draft_cannot_be_approved(reports, lead):
     ("change", "field"),
     [({"meeting": 999}, "meeting"), ({"implications": {"weather": "x"}}, "implications"), ({"status": "published"}, "status")],
 )
-def test_validation_is_400_with_field_messages(reports, lead, change, field):
-    response = token_client(lead).post(REPORTS, draft_body(reports) | change, format="json")
+def test_validation_is_400_with_field_messages(reports, meeting, lead, change, field):
+    response = token_client(lead).post(REPORTS, draft_body(meeting) | change, format="json")
     assert response.status_code == 400
     assert field in response.json()["errors"]
 
 
 @pytest.mark.parametrize("role", NON_LEADS)
-def test_only_leads_write(reports, role):
+def test_only_leads_write(reports, meeting, role):
     client = token_client(role())
-    assert client.post(REPORTS, draft_body(reports), format="json").status_code == 403
+    assert client.post(REPORTS, draft_body(meeting), format="json").status_code == 403
     assert client.patch(f"{REPORTS}cp-1-24-25/", {"title": "X"}, format="json", HTTP_IF_MATCH="*").status_code == 403
     assert client.post(f"{REPORTS}cp-1-24-25/publish/", HTTP_IF_MATCH="*").status_code == 403
     assert client.post(MEETINGS, {"committee": "Audit", "date": "2025-01-09"}, format="json").status_code == 403

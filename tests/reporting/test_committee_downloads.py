@@ -1,27 +1,11 @@
 """/reports/committee/?...&download=csv|xlsx: the filtered reports, in the list's columns."""
 
-import io
-
-import pytest
-from openpyxl import load_workbook
-
 from reporting.columns import COMMITTEE_REPORT_COLUMNS
 from tests import factories
-from tests.api_helpers import csv_rows
-from tests.reporting.committee import reports_in_each_status
+from tests.helpers import csv_rows, signed_in, xlsx_rows
 
 LIST = "/reports/committee/"
 HEADERS = [column.header for column in COMMITTEE_REPORT_COLUMNS]
-
-
-@pytest.fixture
-def reports(db):
-    reports_in_each_status()
-
-
-def signed_in(client, user):
-    client.force_login(user)
-    return client
 
 
 def test_csv_rows_match_the_filter(client, reports):
@@ -34,8 +18,7 @@ def test_csv_rows_match_the_filter(client, reports):
 def test_xlsx_rows_match_the_filter(client, reports):
     response = signed_in(client, factories.lead()).get(LIST, {"q": "one", "ordering": "sequence", "download": "xlsx"})
     assert response.status_code == 200
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    rows = xlsx_rows(response)
     assert rows[0] == HEADERS
     assert [row[0] for row in rows[1:]] == ["CP/1/24-25", "CP/2/24-25", "CP/3/24-25"]
     assert rows[1][2] == "Corporate Policy Committee, 21 November 2024"

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from reporting.pdf import committee_report_pdf
 from tests.factories import committee_member
+from tests.helpers import pdf_info
 
 SECTION_HEADINGS = [
     "1. Purpose of Report",
@@ -54,7 +55,7 @@ def test_seeded_report_renders_as_a_tagged_pdf_in_the_house_form(seeded_report_p
     assert "• Provide Cyber Security and Threat Management" in text
     assert "- Provide Cyber Security" not in text
 
-    info = subprocess.run(["pdfinfo", str(seeded_report_pdf)], capture_output=True, text=True, check=True).stdout
+    info = pdf_info(seeded_report_pdf)
     assert "Tagged:          yes" in info
     assert "Title:           ICT Strategy: Corporate Policy Committee, 23 March 2023 (CP/35/22-23)" in info
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))

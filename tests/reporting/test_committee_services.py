@@ -14,23 +14,9 @@ from reporting.services import (
     committee_report_update,
 )
 from tests.factories import CommitteeReportFactory, MeetingFactory, committee_member, lead, manager
-from tests.reporting.committee import ALL_IMPLICATIONS, COMPLETE_SECTIONS
+from tests.reporting.builders import ALL_IMPLICATIONS, COMPLETE_SECTIONS, draft_report
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def meeting():
-    return MeetingFactory(date=datetime.date(2024, 11, 21))
-
-
-def draft(meeting, user=None, **changes):
-    return committee_report_create(
-        user=user or lead(),
-        meeting=meeting,
-        sections=dataclasses.replace(COMPLETE_SECTIONS, **changes),
-        implications=ALL_IMPLICATIONS,
-    )
 
 
 # Creating and numbering
@@ -38,7 +24,7 @@ def draft(meeting, user=None, **changes):
 
 def test_create_allocates_the_first_reference_of_the_meetings_financial_year(meeting):
     author = lead()
-    report = draft(meeting, user=author)
+    report = draft_report(meeting, user=author)
     assert report.reference == "CP/1/24-25"
     assert (report.sequence, report.financial_year, report.status) == (1, 2024, ReportStatus.DRAFT)
     assert report.created_by == author and report.created_at is not None
@@ -49,29 +35,29 @@ def test_numbers_run_in_sequence_per_financial_year(meeting):
     # 31 March 2025 is still 2024/25; 1 April 2025 starts 2025/26.
     march = MeetingFactory(date=datetime.date(2025, 3, 31))
     april = MeetingFactory(date=datetime.date(2025, 4, 1))
-    references = [draft(m).reference for m in (meeting, march, april, meeting)]
+    references = [draft_report(m).reference for m in (meeting, march, april, meeting)]
     assert references == ["CP/1/24-25", "CP/2/24-25", "CP/1/25-26", "CP/3/24-25"]
 
 
 def test_numbering_continues_after_reports_loaded_from_outside():
     # The seeded CP/35/22-23 never went through the counter: the next 2022/23 report is 36.
     seeded = CommitteeReportFactory(sequence=35, financial_year=2022, reference="CP/35/22-23")
-    report = draft(MeetingFactory(date=datetime.date(2023, 2, 2)))
+    report = draft_report(MeetingFactory(date=datetime.date(2023, 2, 2)))
     assert seeded.financial_year == report.financial_year
     assert report.reference == "CP/36/22-23"
 
 
 def test_a_deleted_drafts_reference_is_never_reused(meeting):
-    first = draft(meeting)
-    second = draft(meeting)
+    first = draft_report(meeting)
+    second = draft_report(meeting)
     second.delete()
-    third = draft(meeting)
+    third = draft_report(meeting)
     assert (first.reference, third.reference) == ("CP/1/24-25", "CP/3/24-25")
     assert ReferenceSequence.objects.get(financial_year=2024).last_number == 3
 
 
 def test_a_reference_already_on_a_report_is_refused(meeting):
-    existing = draft(meeting)
+    existing = draft_report(meeting)
     duplicate = CommitteeReportFactory.build(
         reference=existing.reference, sequence=existing.sequence, financial_year=2024, meeting=meeting
     )
@@ -89,19 +75,19 @@ def test_a_draft_may_be_incomplete(meeting):
 @pytest.mark.parametrize("make_user", [manager, committee_member])
 def test_only_leads_draft(meeting, make_user):
     with pytest.raises(PermissionDenied, match="Only strategy leads can draft"):
-        draft(meeting, user=make_user())
+        draft_report(meeting, user=make_user())
     assert not CommitteeReport.objects.exists()
     assert not ReferenceSequence.objects.exists()
 
 
 def test_create_without_a_meeting_is_refused():
     with pytest.raises(ValidationError, match="Choose the committee meeting"):
-        draft(None)
+        draft_report(None)
 
 
 def test_create_refuses_a_blank_title(meeting):
     with pytest.raises(ValidationError) as caught:
-        draft(meeting, title="  ")
+        draft_report(meeting, title="  ")
     assert "title" in caught.value.message_dict
 
 
@@ -109,7 +95,7 @@ def test_create_refuses_a_blank_title(meeting):
 
 
 def test_update_changes_sections_and_implications(meeting):
-    report = draft(meeting)
+    report = draft_report(meeting)
     editor = lead()
     implications = {**ALL_IMPLICATIONS, "legal": "8.1.1. New legal text.", "finance": ""}
     report = committee_report_update(
@@ -125,14 +111,14 @@ def test_update_changes_sections_and_implications(meeting):
 
 
 def test_update_refuses_a_meeting_in_another_financial_year(meeting):
-    report = draft(meeting)
+    report = draft_report(meeting)
     other_year = MeetingFactory(date=datetime.date(2025, 6, 1))
     with pytest.raises(ValidationError, match="numbered in 2024/25"):
         committee_report_update(report=report, user=lead(), meeting=other_year, sections=COMPLETE_SECTIONS)
 
 
 def test_update_refuses_unknown_implication_areas(meeting):
-    report = draft(meeting)
+    report = draft_report(meeting)
     with pytest.raises(ValidationError, match="Unknown implication area: transport"):
         committee_report_update(
             report=report, user=lead(), meeting=meeting, sections=COMPLETE_SECTIONS, implications={"transport": "x"}
@@ -141,13 +127,13 @@ def test_update_refuses_unknown_implication_areas(meeting):
 
 @pytest.mark.parametrize("make_user", [manager, committee_member])
 def test_only_leads_edit(meeting, make_user):
-    report = draft(meeting)
+    report = draft_report(meeting)
     with pytest.raises(PermissionDenied, match="Only strategy leads can edit"):
         committee_report_update(report=report, user=make_user(), meeting=meeting, sections=COMPLETE_SECTIONS)
 
 
 def test_editing_an_approved_report_sends_it_back_to_draft(meeting):
-    report = committee_report_approve(report=draft(meeting), user=lead())
+    report = committee_report_approve(report=draft_report(meeting), user=lead())
     report = committee_report_update(
         report=report, user=lead(), meeting=meeting, sections=dataclasses.replace(COMPLETE_SECTIONS, title="Changed")
     )
@@ -157,7 +143,7 @@ def test_editing_an_approved_report_sends_it_back_to_draft(meeting):
 
 def test_editing_a_published_report_is_refused(meeting):
     author = lead()
-    report = committee_report_publish(report=committee_report_approve(report=draft(meeting), user=author), user=author)
+    report = committee_report_publish(report=committee_report_approve(report=draft_report(meeting), user=author), user=author)
     with pytest.raises(ValidationError, match=r"CP/1/24-25 was published on .* can no longer be changed"):
         committee_report_update(
             report=report, user=author, meeting=meeting, sections=dataclasses.replace(COMPLETE_SECTIONS, title="Changed")
@@ -171,7 +157,7 @@ def test_editing_a_published_report_is_refused(meeting):
 
 def test_approve_then_publish_records_who_and_when(meeting):
     approver, publisher = lead(), lead()
-    report = committee_report_approve(report=draft(meeting), user=approver)
+    report = committee_report_approve(report=draft_report(meeting), user=approver)
     assert report.status == ReportStatus.APPROVED
     assert report.approved_by == approver and report.approved_at is not None
     report = committee_report_publish(report=report, user=publisher)
@@ -197,33 +183,33 @@ def test_approve_refuses_an_incomplete_draft_and_lists_what_is_missing(meeting):
 
 
 def test_approving_twice_is_refused(meeting):
-    report = committee_report_approve(report=draft(meeting), user=lead())
+    report = committee_report_approve(report=draft_report(meeting), user=lead())
     with pytest.raises(ValidationError, match="already approved for the agenda"):
         committee_report_approve(report=report, user=lead())
 
 
 def test_approving_a_published_report_is_refused(meeting):
     author = lead()
-    report = committee_report_publish(report=committee_report_approve(report=draft(meeting), user=author), user=author)
+    report = committee_report_publish(report=committee_report_approve(report=draft_report(meeting), user=author), user=author)
     with pytest.raises(ValidationError, match="can no longer be changed"):
         committee_report_approve(report=report, user=author)
 
 
 def test_publishing_a_draft_is_refused(meeting):
     with pytest.raises(ValidationError, match="must be approved for the agenda before it is published"):
-        committee_report_publish(report=draft(meeting), user=lead())
+        committee_report_publish(report=draft_report(meeting), user=lead())
 
 
 def test_publishing_twice_is_refused(meeting):
     author = lead()
-    report = committee_report_publish(report=committee_report_approve(report=draft(meeting), user=author), user=author)
+    report = committee_report_publish(report=committee_report_approve(report=draft_report(meeting), user=author), user=author)
     with pytest.raises(ValidationError, match="can no longer be changed"):
         committee_report_publish(report=report, user=author)
 
 
 @pytest.mark.parametrize("make_user", [manager, committee_member])
 def test_only_leads_approve(meeting, make_user):
-    report = draft(meeting)
+    report = draft_report(meeting)
     with pytest.raises(PermissionDenied, match="Only strategy leads can approve"):
         committee_report_approve(report=report, user=make_user())
     report.refresh_from_db()
@@ -232,7 +218,7 @@ def test_only_leads_approve(meeting, make_user):
 
 @pytest.mark.parametrize("make_user", [manager, committee_member])
 def test_only_leads_publish(meeting, make_user):
-    report = committee_report_approve(report=draft(meeting), user=lead())
+    report = committee_report_approve(report=draft_report(meeting), user=lead())
     with pytest.raises(PermissionDenied, match="Only strategy leads can publish"):
         committee_report_publish(report=report, user=make_user())
     report.refresh_from_db()

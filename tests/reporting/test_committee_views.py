@@ -2,13 +2,11 @@ import dataclasses
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from reporting.choices import ImplicationArea, ReportStatus
 from reporting.models import CommitteeMeeting, CommitteeReport
-from reporting.services import committee_report_approve, committee_report_create, committee_report_publish
+from reporting.services import committee_report_approve, committee_report_publish
 from tests.factories import (
     CommitteeReportFactory,
     MeetingFactory,
@@ -19,14 +17,10 @@ from tests.factories import (
     lead,
     manager,
 )
-from tests.reporting.committee import ALL_IMPLICATIONS, COMPLETE_SECTIONS
+from tests.helpers import query_count, signed_in
+from tests.reporting.builders import ALL_IMPLICATIONS, COMPLETE_SECTIONS, draft_report
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def meeting():
-    return MeetingFactory(date=datetime.date(2024, 11, 21))
 
 
 @pytest.fixture
@@ -36,21 +30,13 @@ def author():
 
 @pytest.fixture
 def draft(meeting, author):
-    return committee_report_create(user=author, meeting=meeting, sections=COMPLETE_SECTIONS, implications=ALL_IMPLICATIONS)
+    return draft_report(meeting, user=author)
 
 
 @pytest.fixture
 def published(meeting, author):
-    report = committee_report_create(
-        user=author, meeting=meeting, sections=dataclasses.replace(COMPLETE_SECTIONS, title="Published report"),
-        implications=ALL_IMPLICATIONS,
-    )
+    report = draft_report(meeting, user=author, title="Published report")
     return committee_report_publish(report=committee_report_approve(report=report, user=author), user=author)
-
-
-def logged_in(client, user):
-    client.force_login(user)
-    return client
 
 
 def form_data(meeting, **changes) -> dict:
@@ -68,7 +54,7 @@ def test_list_needs_sign_in(client):
 
 
 def test_lead_sees_drafts_and_published_with_meetings(client, draft, published):
-    response = logged_in(client, lead()).get(reverse("committee-report-list"))
+    response = signed_in(client, lead()).get(reverse("committee-report-list"))
     content = response.content.decode()
     assert response.status_code == 200
     assert list(response.context["reports"]) == [published, draft]
@@ -77,7 +63,7 @@ def test_lead_sees_drafts_and_published_with_meetings(client, draft, published):
 
 @pytest.mark.parametrize("make_user", [manager, committee_member, api_client_user])
 def test_other_roles_see_published_reports_only(client, draft, published, make_user):
-    response = logged_in(client, make_user()).get(reverse("committee-report-list"))
+    response = signed_in(client, make_user()).get(reverse("committee-report-list"))
     content = response.content.decode()
     assert list(response.context["reports"]) == [published]
     assert draft.reference not in content and "Draft a committee report" not in content
@@ -85,7 +71,7 @@ def test_other_roles_see_published_reports_only(client, draft, published, make_u
 
 def test_list_filters_by_status_year_and_meeting(client, draft, published):
     other = CommitteeReportFactory(financial_year=2023, sequence=5, reference="CP/5/23-24", meeting=MeetingFactory(date=datetime.date(2023, 10, 5)))
-    client = logged_in(client, lead())
+    client = signed_in(client, lead())
     url = reverse("committee-report-list")
 
     by_status = client.get(url, {"status": "published"}).context["reports"]
@@ -97,7 +83,7 @@ def test_list_filters_by_status_year_and_meeting(client, draft, published):
 
 
 def test_bad_filter_values_show_an_error_not_a_500(client, draft):
-    response = logged_in(client, lead()).get(reverse("committee-report-list"), {"status": "lost", "meeting": "x"})
+    response = signed_in(client, lead()).get(reverse("committee-report-list"), {"status": "lost", "meeting": "x"})
     assert response.status_code == 200
     assert "There is a problem with the filters" in response.content.decode()
     assert list(response.context["reports"]) == []
@@ -105,7 +91,7 @@ def test_bad_filter_values_show_an_error_not_a_500(client, draft):
 
 def test_detail_by_slug_and_by_pk_renders_the_report_form(client, published):
     StrategyFactory()
-    client = logged_in(client, committee_member())
+    client = signed_in(client, committee_member())
     by_slug = client.get(reverse("committee-report-detail", kwargs={"key": published.slug}))
     by_pk = client.get(reverse("committee-report-detail", kwargs={"key": str(published.pk)}))
     assert by_slug.status_code == by_pk.status_code == 200
@@ -120,20 +106,20 @@ def test_detail_by_slug_and_by_pk_renders_the_report_form(client, published):
 
 
 def test_unknown_or_malformed_keys_are_404(client):
-    client = logged_in(client, lead())
+    client = signed_in(client, lead())
     for key in ("cp-99-24-25", "not-a-reference", "999"):
         assert client.get(reverse("committee-report-detail", kwargs={"key": key})).status_code == 404
 
 
 @pytest.mark.parametrize("make_user", [manager, committee_member])
 def test_drafts_are_forbidden_to_other_roles(client, draft, make_user):
-    client = logged_in(client, make_user())
+    client = signed_in(client, make_user())
     assert client.get(reverse("committee-report-detail", kwargs={"key": draft.slug})).status_code == 403
     assert client.get(reverse("committee-report-pdf", kwargs={"key": draft.slug})).status_code == 403
 
 
 def test_lead_sees_workflow_buttons_on_a_draft_only_until_published(client, draft, published):
-    client = logged_in(client, lead())
+    client = signed_in(client, lead())
     draft_page = client.get(reverse("committee-report-detail", kwargs={"key": draft.slug})).content.decode()
     assert "Edit report" in draft_page and "Approve for the agenda" in draft_page
     published_page = client.get(reverse("committee-report-detail", kwargs={"key": published.slug})).content.decode()
@@ -144,14 +130,14 @@ def test_lead_sees_workflow_buttons_on_a_draft_only_until_published(client, draf
 
 
 def test_lead_drafts_a_report_through_the_form(client, meeting):
-    response = logged_in(client, lead()).post(reverse("committee-report-create"), form_data(meeting))
+    response = signed_in(client, lead()).post(reverse("committee-report-create"), form_data(meeting))
     report = CommitteeReport.objects.get()
     assert response.status_code == 302 and response.url == reverse("committee-report-detail", kwargs={"key": "cp-1-24-25"})
     assert report.implications.count() == len(ImplicationArea)
 
 
 def test_form_errors_are_shown_with_a_summary(client, meeting):
-    response = logged_in(client, lead()).post(reverse("committee-report-create"), form_data(meeting, title=""))
+    response = signed_in(client, lead()).post(reverse("committee-report-create"), form_data(meeting, title=""))
     content = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in content and "Enter the report title." in content
@@ -160,7 +146,7 @@ def test_form_errors_are_shown_with_a_summary(client, meeting):
 
 def test_service_errors_land_on_their_field(client, draft):
     other_year = MeetingFactory(date=datetime.date(2025, 5, 1))
-    response = logged_in(client, lead()).post(
+    response = signed_in(client, lead()).post(
         reverse("committee-report-update", kwargs={"key": draft.slug}), form_data(other_year)
     )
     assert response.status_code == 200
@@ -168,7 +154,7 @@ def test_service_errors_land_on_their_field(client, draft):
 
 
 def test_lead_edits_a_draft(client, draft, meeting):
-    client = logged_in(client, lead())
+    client = signed_in(client, lead())
     form = client.get(reverse("committee-report-update", kwargs={"key": draft.slug}))
     assert form.context["form"].initial["implication_legal"] == ALL_IMPLICATIONS["legal"]
     client.post(reverse("committee-report-update", kwargs={"key": draft.slug}), form_data(meeting, title="New title"))
@@ -177,7 +163,7 @@ def test_lead_edits_a_draft(client, draft, meeting):
 
 
 def test_editing_a_published_report_redirects_with_a_message(client, published, meeting):
-    client = logged_in(client, lead())
+    client = signed_in(client, lead())
     response = client.post(reverse("committee-report-update", kwargs={"key": published.slug}), form_data(meeting, title="X"), follow=True)
     assert "is published and can no longer be changed" in response.content.decode()
     published.refresh_from_db()
@@ -186,7 +172,7 @@ def test_editing_a_published_report_redirects_with_a_message(client, published, 
 
 @pytest.mark.parametrize("make_user", [manager, committee_member])
 def test_other_roles_cannot_draft_edit_approve_or_publish(client, draft, meeting, make_user):
-    client = logged_in(client, make_user())
+    client = signed_in(client, make_user())
     assert client.get(reverse("committee-report-create")).status_code == 403
     assert client.post(reverse("committee-report-create"), form_data(meeting)).status_code == 403
     assert client.get(reverse("committee-report-update", kwargs={"key": draft.slug})).status_code == 403
@@ -197,7 +183,7 @@ def test_other_roles_cannot_draft_edit_approve_or_publish(client, draft, meeting
 
 
 def test_lead_approves_and_publishes_through_the_page(client, draft):
-    client = logged_in(client, lead())
+    client = signed_in(client, lead())
     client.post(reverse("committee-report-approve", kwargs={"key": draft.slug}))
     draft.refresh_from_db()
     assert draft.status == ReportStatus.APPROVED
@@ -208,21 +194,15 @@ def test_lead_approves_and_publishes_through_the_page(client, draft):
 
 
 def test_a_refused_transition_comes_back_as_a_message(client, draft):
-    response = logged_in(client, lead()).post(reverse("committee-report-publish", kwargs={"key": draft.slug}), follow=True)
+    response = signed_in(client, lead()).post(reverse("committee-report-publish", kwargs={"key": draft.slug}), follow=True)
     assert "must be approved for the agenda before it is published" in response.content.decode()
 
 
 def test_transitions_are_post_only(client, draft):
-    assert logged_in(client, lead()).get(reverse("committee-report-approve", kwargs={"key": draft.slug})).status_code == 405
+    assert signed_in(client, lead()).get(reverse("committee-report-approve", kwargs={"key": draft.slug})).status_code == 405
 
 
 # Query budgets: the same number of queries whatever the number of reports.
-
-
-def _queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 def _reports(count: int, meeting) -> None:
@@ -234,32 +214,31 @@ def _reports(count: int, meeting) -> None:
 
 
 def test_list_query_count_does_not_grow_with_reports(client, meeting, published):
-    client = logged_in(client, lead())
+    client = signed_in(client, lead())
     url = reverse("committee-report-list")
     _reports(10, meeting)
     MeetingFactory(date=datetime.date(2024, 6, 6))
-    ten = _queries(client, url)
+    ten = query_count(client, url)
     _reports(190, MeetingFactory(date=datetime.date(2024, 9, 9)))
-    assert _queries(client, url) == ten
+    assert query_count(client, url) == ten
 
 
 def test_detail_query_count_does_not_grow_with_reports(client, meeting, published):
     StrategyFactory()
-    client = logged_in(client, lead())
+    client = signed_in(client, lead())
     url = reverse("committee-report-detail", kwargs={"key": published.slug})
     _reports(10, meeting)
-    ten = _queries(client, url)
+    ten = query_count(client, url)
     _reports(190, meeting)
-    assert _queries(client, url) == ten
+    assert query_count(client, url) == ten
 
 
 # Meetings
 
 
 def test_lead_adds_a_meeting_through_the_form(client):
-    response = logged_in(client, lead()).post(
-        reverse("committee-meeting-create"),
-        {"committee": "Corporate Policy Committee", "date_day": "5", "date_month": "6", "date_year": "2025"},
+    response = signed_in(client, lead()).post(
+        reverse("committee-meeting-create"), {"committee": "Corporate Policy Committee", "date_day": "5", "date_month": "6", "date_year": "2025"}
     )
     assert response.status_code == 302 and response.url == reverse("committee-report-list")
     assert CommitteeMeeting.objects.get().date == datetime.date(2025, 6, 5)
@@ -275,9 +254,8 @@ def test_lead_adds_a_meeting_through_the_form(client):
     ],
 )
 def test_meeting_form_errors(client, meeting, day, month, year, message):
-    response = logged_in(client, lead()).post(
-        reverse("committee-meeting-create"),
-        {"committee": "Corporate Policy Committee", "date_day": day, "date_month": month, "date_year": year},
+    response = signed_in(client, lead()).post(
+        reverse("committee-meeting-create"), {"committee": "Corporate Policy Committee", "date_day": day, "date_month": month, "date_year": year}
     )
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -288,18 +266,18 @@ def test_meeting_form_errors(client, meeting, day, month, year, message):
 
 @pytest.mark.parametrize("make_user", [manager, committee_member])
 def test_other_roles_cannot_add_meetings(client, make_user):
-    client = logged_in(client, make_user())
+    client = signed_in(client, make_user())
     assert client.get(reverse("committee-meeting-create")).status_code == 403
 
 
 def test_lead_downloads_a_draft_as_pdf(client, draft):
-    response = logged_in(client, lead()).get(reverse("committee-report-pdf", kwargs={"key": draft.slug}))
+    response = signed_in(client, lead()).get(reverse("committee-report-pdf", kwargs={"key": draft.slug}))
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF-")
     assert response["Content-Disposition"] == 'attachment; filename="cp-1-24-25.pdf"'
 
 
 def test_a_user_without_a_role_is_refused(client, published):
-    client = logged_in(client, UserFactory())
+    client = signed_in(client, UserFactory())
     assert client.get(reverse("committee-report-list")).status_code == 403
     assert client.get(reverse("committee-report-detail", kwargs={"key": published.slug})).status_code == 403

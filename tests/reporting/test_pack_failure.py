@@ -8,17 +8,6 @@ from reporting.choices import PackStatus
 from reporting.models import ReportPack
 from reporting.tasks import build_pack
 from strategy.celery import app
-from tests import factories
-
-
-@pytest.fixture
-def lead(db):
-    return factories.lead()
-
-
-@pytest.fixture
-def period(db):
-    return factories.PeriodFactory(key="2024-25-Q2")
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 import datetime
 import hashlib
-import subprocess
 from io import StringIO
 
 import pytest
@@ -18,78 +17,23 @@ from django.utils import timezone
 from actions.models import ProgressUpdate
 from reporting import pack_pdf, packs
 from reporting.choices import PackStatus
-from reporting.models import ReportImplication, ReportPack
+from reporting.models import ReportPack
 from reporting.pack_data import pack_data
 from reporting.tasks import build_pack
 from strategy.celery import app
 from tests import factories
-from tests.seeding.test_seeding import PRINCIPLE_TITLES
+from tests.factories import PRINCIPLE_TITLES
+from tests.helpers import pdf_info, pdf_text
+from tests.reporting.builders import build_plan
 
 
-def add_update(action, period, status, rag, percent, commentary="Progress as planned.", next_steps=""):
-    now = timezone.now()
-    return ProgressUpdate.objects.create(
-        action=action, period=period, status=status, rag=rag, percent_complete=percent,
-        commentary=commentary, next_steps=next_steps, author=action.owner, created_at=now, updated_at=now,
-    )
-
-
-def build_plan(actions_per_principle: int = 2) -> dict:
-    """Seven principles with actions and two quarters of updates, a report, a business case and risks."""
-    q1 = factories.PeriodFactory(key="2024-25-Q1")
-    q2 = factories.PeriodFactory(key="2024-25-Q2")
-    strategy = factories.StrategyFactory()
-    owner = factories.manager(first_name="Priya", last_name="Sharma")
-    red_references = []
-    for number, title in enumerate(PRINCIPLE_TITLES, start=1):
-        principle = factories.PrincipleFactory(strategy=strategy, number=number, title=title)
-        for index in range(1, actions_per_principle + 1):
-            action = factories.ActionFactory(
-                reference=f"P{number}-{index:02d}", principle=principle, owner=owner,
-                target_date=datetime.date(2024, 9, 1) if index == 2 else datetime.date(2026, 3, 31),
-            )
-            add_update(action, q1, "on_track", "green", 20)
-            if index == 1 and number % 3 == 0:
-                add_update(action, q2, "off_track", "red", 25, "Supplier has gone into administration.", "Re-procure.")
-                red_references.append(action.reference)
-            elif index == 1:
-                add_update(action, q2, "at_risk", "amber", 30, "Testing found more defects.", "Fix and re-test.")
-            else:
-                add_update(action, q2, "completed", "green", 100)
-    report = factories.CommitteeReportFactory(
-        sequence=41, financial_year=2024, reference="CP/41/24-25", status="published",
-        title="ICT Strategy 2023–27: progress report 2024/25 Q2",
-        report_of="Executive Director Corporate Services", wards_affected="All",
-        purpose="To report progress on the ICT Strategy.",
-    )
-    ReportImplication.objects.create(report=report, area="legal", text="No legal implications.")
-    case = factories.BusinessCaseFactory(strategy=strategy, title="Cloud migration")
-    factories.BusinessCaseLineFactory(business_case=case, financial_year=2024)
-    factories.BusinessCaseLineFactory(business_case=case, financial_year=2025)
-    factories.RiskFactory(strategy=strategy, title="Ransomware attack", inherent_likelihood=4, inherent_impact=5)
-    return {"q1": q1, "q2": q2, "report": report, "red": red_references, "owner": owner}
-
-
-@pytest.fixture
-def plan(db):
-    return build_plan()
-
-
-def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
-
-
-def pdf_info(path) -> str:
-    return subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
-
-
-def test_pack_data_shows_the_state_at_the_period_end_and_what_changed(plan):
-    data = pack_data(period=plan["q2"], committee_report=plan["report"])
+def test_pack_data_shows_the_state_at_the_period_end_and_what_changed(pack_plan):
+    data = pack_data(period=pack_plan["q2"], committee_report=pack_plan["report"])
     assert data["report"]["reference"] == "CP/41/24-25"
     assert data["report"]["title"] == "ICT Strategy 2023–27: progress report 2024/25 Q2"
     assert data["has_report_sections"] is True
     assert [p["title"] for p in data["principles"]] == PRINCIPLE_TITLES
-    assert {row["reference"] for row in data["exceptions"] if row["rag"] == "red"} == set(plan["red"])
+    assert {row["reference"] for row in data["exceptions"] if row["rag"] == "red"} == set(pack_plan["red"])
     assert data["exceptions"][0]["rag"] == "red"  # exceptions first, worst first
     assert len(data["changes"]["worsened"]) == 7 and len(data["changes"]["newly_completed"]) == 7
     assert data["summary"]["overall"]["total"] == 14
@@ -97,8 +41,8 @@ def test_pack_data_shows_the_state_at_the_period_end_and_what_changed(plan):
     assert legal["blocks"][0].text == "No legal implications."
 
 
-def test_without_a_committee_report_the_cover_comes_from_the_period(plan):
-    data = pack_data(period=plan["q2"])
+def test_without_a_committee_report_the_cover_comes_from_the_period(pack_plan):
+    data = pack_data(period=pack_plan["q2"])
     assert data["has_report_sections"] is False
     assert data["report"]["title"] == "ICT Strategy 2023–27: progress report 2024/25 Q2"
     assert (data["report"]["committee"], data["report"]["reference"]) == ("Corporate Policy Committee", "Progress pack 2024/25 Q2")
@@ -119,17 +63,17 @@ def test_pack_data_query_count_does_not_grow_with_the_plan(db):
 
 
 @pytest.mark.pdf
-def test_build_writes_a_tagged_pdf_with_its_fingerprint(plan, django_capture_on_commit_callbacks):
+def test_build_writes_a_tagged_pdf_with_its_fingerprint(pack_plan, django_capture_on_commit_callbacks):
     lead = factories.lead()
     with django_capture_on_commit_callbacks(execute=True):
-        pack = packs.pack_request(period=plan["q2"], requested_by=lead, committee_report=plan["report"])
+        pack = packs.pack_request(period=pack_plan["q2"], requested_by=lead, committee_report=pack_plan["report"])
     pack.refresh_from_db()
     assert pack.status == PackStatus.READY and pack.progress_step == "Ready"
     text = pdf_text(pack.file.path)
     assert "CP/41/24-25" in text and "Page 1 of" in text and "2024/25 Q2" in text and "OFFICIAL" in text
     for title in PRINCIPLE_TITLES:
         assert title.split(",")[0] in " ".join(text.split())
-    for reference in plan["red"]:
+    for reference in pack_plan["red"]:
         assert reference in text
     info = pdf_info(pack.file.path)
     assert "Tagged:          yes" in info and f"Pages:           {pack.page_count}" in info
@@ -138,24 +82,26 @@ def test_build_writes_a_tagged_pdf_with_its_fingerprint(plan, django_capture_on_
 
 
 @pytest.mark.pdf
-def test_rebuilding_a_past_quarter_after_newer_updates_gives_the_same_text(plan, django_capture_on_commit_callbacks):
+def test_rebuilding_a_past_quarter_after_newer_updates_gives_the_same_text(pack_plan, django_capture_on_commit_callbacks):
     lead = factories.lead()
     with django_capture_on_commit_callbacks(execute=True):
-        first = packs.pack_request(period=plan["q1"], requested_by=lead)
+        first = packs.pack_request(period=pack_plan["q1"], requested_by=lead)
     first.refresh_from_db()
     packs.pack_publish(pack_id=first.pk, user=lead)
     q3 = factories.PeriodFactory(key="2024-25-Q3")
-    for update in ProgressUpdate.objects.filter(period=plan["q2"]).select_related("action"):
-        add_update(update.action, q3, "off_track", "red", 5, "Everything went wrong later.")
+    for update in ProgressUpdate.objects.filter(period=pack_plan["q2"]).select_related("action"):
+        factories.ProgressUpdateFactory(
+            action=update.action, period=q3, status="off_track", rag="red", percent_complete=5, commentary="Everything went wrong later.",
+        )
     with django_capture_on_commit_callbacks(execute=True):
-        second = packs.pack_request(period=plan["q1"], requested_by=lead)
+        second = packs.pack_request(period=pack_plan["q1"], requested_by=lead)
     second.refresh_from_db()
     assert (first.version, second.version) == (1, 2)
     assert pdf_text(first.file.path) == pdf_text(second.file.path)
     assert ReportPack.objects.get(pk=first.pk).status == PackStatus.PUBLISHED  # the old version stays
 
 
-def test_rendering_failure_marks_the_pack_failed_with_no_file_and_it_can_be_retried(plan, monkeypatch, django_capture_on_commit_callbacks):
+def test_rendering_failure_marks_the_pack_failed_with_no_file_and_it_can_be_retried(pack_plan, monkeypatch, django_capture_on_commit_callbacks):
     lead = factories.lead()
 
     def broken(*, data):
@@ -163,7 +109,7 @@ def test_rendering_failure_marks_the_pack_failed_with_no_file_and_it_can_be_retr
 
     monkeypatch.setattr(packs, "render_pack", broken)
     with django_capture_on_commit_callbacks(execute=True):
-        pack = packs.pack_request(period=plan["q2"], requested_by=lead)
+        pack = packs.pack_request(period=pack_plan["q2"], requested_by=lead)
     pack.refresh_from_db()
     assert pack.status == PackStatus.FAILED
     assert "font cache is corrupt" in pack.error
@@ -175,9 +121,9 @@ def test_rendering_failure_marks_the_pack_failed_with_no_file_and_it_can_be_retr
     assert pack.status == PackStatus.READY and pack.error == "" and pack.file
 
 
-def test_running_the_task_twice_builds_once(plan, monkeypatch):
+def test_running_the_task_twice_builds_once(pack_plan, monkeypatch):
     lead = factories.lead()
-    pack = packs.pack_request(period=plan["q2"], requested_by=lead)  # on_commit not run: nothing built yet
+    pack = packs.pack_request(period=pack_plan["q2"], requested_by=lead)  # on_commit not run: nothing built yet
     calls = []
     real_render = packs.render_pack
     monkeypatch.setattr(packs, "render_pack", lambda *, data: calls.append(1) or real_render(data=data))
@@ -188,9 +134,9 @@ def test_running_the_task_twice_builds_once(plan, monkeypatch):
     assert len(calls) == 1 and pack.status == PackStatus.READY and pack.sha256 == first_sha
 
 
-def test_a_transient_error_puts_the_pack_back_in_the_queue_for_a_retry(plan, monkeypatch):
+def test_a_transient_error_puts_the_pack_back_in_the_queue_for_a_retry(pack_plan, monkeypatch):
     lead = factories.lead()
-    pack = packs.pack_request(period=plan["q2"], requested_by=lead)
+    pack = packs.pack_request(period=pack_plan["q2"], requested_by=lead)
 
     def disk_full(name, content):
         raise OSError(28, "No space left on device")
@@ -202,17 +148,17 @@ def test_a_transient_error_puts_the_pack_back_in_the_queue_for_a_retry(plan, mon
     assert pack.status == PackStatus.QUEUED and not pack.file
 
 
-def test_a_second_request_while_one_is_queued_is_refused(plan):
+def test_a_second_request_while_one_is_queued_is_refused(pack_plan):
     lead = factories.lead()
-    packs.pack_request(period=plan["q2"], requested_by=lead)
+    packs.pack_request(period=pack_plan["q2"], requested_by=lead)
     with pytest.raises(ValidationError, match="already queued or building"):
-        packs.pack_request(period=plan["q2"], requested_by=lead)
+        packs.pack_request(period=pack_plan["q2"], requested_by=lead)
 
 
-def test_publish_needs_a_ready_pack_and_published_packs_do_not_change(plan, django_capture_on_commit_callbacks):
+def test_publish_needs_a_ready_pack_and_published_packs_do_not_change(pack_plan, django_capture_on_commit_callbacks):
     lead = factories.lead()
     with django_capture_on_commit_callbacks(execute=True):
-        pack = packs.pack_request(period=plan["q2"], requested_by=lead)
+        pack = packs.pack_request(period=pack_plan["q2"], requested_by=lead)
     published = packs.pack_publish(pack_id=pack.pk, user=lead)
     assert published.status == PackStatus.PUBLISHED and published.published_by == lead
     with pytest.raises(ValidationError, match="Only a ready pack"):
@@ -220,31 +166,21 @@ def test_publish_needs_a_ready_pack_and_published_packs_do_not_change(plan, djan
     assert packs.pack_build(pack_id=pack.pk).sha256 == published.sha256  # a late duplicate task changes nothing
 
 
-@pytest.fixture
-def built_packs(plan, django_capture_on_commit_callbacks):
-    lead = factories.lead()
-    with django_capture_on_commit_callbacks(execute=True):
-        published = packs.pack_request(period=plan["q1"], requested_by=lead)
-        unpublished = packs.pack_request(period=plan["q2"], requested_by=lead)
-    packs.pack_publish(pack_id=published.pk, user=lead)
-    return {"published": published, "unpublished": unpublished, "lead": lead}
-
-
-def test_committee_member_downloads_published_packs_only_and_cannot_request(client, built_packs, plan):
+def test_committee_member_downloads_published_packs_only_and_cannot_request(client, built_packs, pack_plan):
     client.force_login(factories.committee_member())
-    published = ReportPack.objects.get(pk=built_packs["published"].pk)
+    published = built_packs["published"]
     response = client.get(reverse("pack-download", args=[published.pk]))
     assert response.status_code == 200
     assert response["X-Pack-SHA256"] == published.sha256
     assert b"".join(response.streaming_content).startswith(b"%PDF")
-    assert client.get(reverse("pack-download", args=[built_packs["unpublished"].pk])).status_code == 403
-    assert client.get(reverse("pack-status", args=[built_packs["unpublished"].pk])).status_code == 403
-    assert client.post(reverse("pack-request", args=[plan["q2"].key])).status_code == 403
-    assert client.post(reverse("pack-publish", args=[built_packs["unpublished"].pk])).status_code == 403
+    assert client.get(reverse("pack-download", args=[built_packs["ready"].pk])).status_code == 403
+    assert client.get(reverse("pack-status", args=[built_packs["ready"].pk])).status_code == 403
+    assert client.post(reverse("pack-request", args=[pack_plan["q2"].key])).status_code == 403
+    assert client.post(reverse("pack-publish", args=[built_packs["ready"].pk])).status_code == 403
     page = client.get(reverse("pack-list"))
     assert page.status_code == 200
     assert published.sha256 in page.content.decode()
-    assert f"/reports/packs/{built_packs['unpublished'].pk}/download/" not in page.content.decode()
+    assert f"/reports/packs/{built_packs['ready'].pk}/download/" not in page.content.decode()
     assert "Build the" not in page.content.decode()
 
 
@@ -252,13 +188,13 @@ def test_manager_sees_published_packs(client, built_packs):
     client.force_login(factories.manager())
     page = client.get(reverse("pack-list")).content.decode()
     assert built_packs["published"].sha256 in page
-    assert client.get(reverse("pack-download", args=[built_packs["unpublished"].pk])).status_code == 403
+    assert client.get(reverse("pack-download", args=[built_packs["ready"].pk])).status_code == 403
 
 
-def test_lead_requests_publishes_and_sees_progress(client, plan, django_capture_on_commit_callbacks):
+def test_lead_requests_publishes_and_sees_progress(client, pack_plan, django_capture_on_commit_callbacks):
     lead = factories.lead()
     client.force_login(lead)
-    pack = packs.pack_request(period=plan["q2"], requested_by=lead)  # queued: the worker has not run
+    pack = packs.pack_request(period=pack_plan["q2"], requested_by=lead)  # queued: the worker has not run
     page = client.get(reverse("pack-list")).content.decode()
     assert f'data-pack-status-url="/reports/packs/{pack.pk}/status/"' in page
     assert '<meta http-equiv="refresh"' in page  # the no-JavaScript fallback
@@ -269,21 +205,21 @@ def test_lead_requests_publishes_and_sees_progress(client, plan, django_capture_
     response = client.post(reverse("pack-publish", args=[pack.pk]), follow=True)
     assert "is published" in response.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("pack-request", args=[plan["q2"].key]), {"committee_report": str(plan["report"].pk)}, follow=True)
+        response = client.post(reverse("pack-request", args=[pack_plan["q2"].key]), {"committee_report": str(pack_plan["report"].pk)}, follow=True)
     assert "The 2024/25 Q2 pack (version 2) is queued for building." in response.content.decode()
-    assert ReportPack.objects.get(period=plan["q2"], version=2).committee_report == plan["report"]
+    assert ReportPack.objects.get(period=pack_plan["q2"], version=2).committee_report == pack_plan["report"]
 
 
-def test_bad_input_on_the_request_form_is_a_message_not_an_error(client, plan):
+def test_bad_input_on_the_request_form_is_a_message_not_an_error(client, pack_plan):
     client.force_login(factories.lead())
-    response = client.post(reverse("pack-request", args=[plan["q2"].key]), {"committee_report": "abc"}, follow=True)
+    response = client.post(reverse("pack-request", args=[pack_plan["q2"].key]), {"committee_report": "abc"}, follow=True)
     assert "Choose a committee report from the list." in response.content.decode()
     assert client.post(reverse("pack-request", args=["2024-26-Q9"])).status_code == 404
 
 
-def test_failed_pack_shows_its_error_on_the_page(client, plan, monkeypatch):
+def test_failed_pack_shows_its_error_on_the_page(client, pack_plan, monkeypatch):
     lead = factories.lead()
-    pack = packs.pack_request(period=plan["q2"], requested_by=lead)
+    pack = packs.pack_request(period=pack_plan["q2"], requested_by=lead)
     monkeypatch.setattr(packs, "render_pack", lambda *, data: (_ for _ in ()).throw(ValueError("bad SVG")))
     packs.pack_build(pack_id=pack.pk)
     client.force_login(lead)
@@ -291,8 +227,8 @@ def test_failed_pack_shows_its_error_on_the_page(client, plan, monkeypatch):
     assert "bad SVG" in page and "Try again" in page
 
 
-def test_beat_requests_one_pack_per_closed_period_even_when_it_fires_twice(plan):
-    today = plan["q2"].update_deadline + datetime.timedelta(days=1)
+def test_beat_requests_one_pack_per_closed_period_even_when_it_fires_twice(pack_plan):
+    today = pack_plan["q2"].update_deadline + datetime.timedelta(days=1)
     first = packs.packs_request_for_closed_periods(today=today)
     second = packs.packs_request_for_closed_periods(today=today)
     assert sorted(p.period.key for p in first) == ["2024-25-Q1", "2024-25-Q2"]
@@ -301,19 +237,19 @@ def test_beat_requests_one_pack_per_closed_period_even_when_it_fires_twice(plan)
     assert {p.requested_by.username for p in first} == {packs.SCHEDULER_USERNAME}
 
 
-def test_beat_skips_open_periods_and_a_lead_can_close_one_early(plan, monkeypatch):
+def test_beat_skips_open_periods_and_a_lead_can_close_one_early(pack_plan, monkeypatch):
     lead = factories.lead()
-    inside_q2_window = plan["q2"].end_date + datetime.timedelta(days=3)
+    inside_q2_window = pack_plan["q2"].end_date + datetime.timedelta(days=3)
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: inside_q2_window)
     assert [p.period.key for p in packs.packs_request_for_closed_periods(today=inside_q2_window)] == ["2024-25-Q1"]
     with pytest.raises(PermissionDenied):
-        packs.period_close(period=plan["q2"], user=factories.committee_member())
-    packs.period_close(period=plan["q2"], user=lead)
-    q2_packs = ReportPack.objects.filter(period=plan["q2"])
+        packs.period_close(period=pack_plan["q2"], user=factories.committee_member())
+    packs.period_close(period=pack_plan["q2"], user=lead)
+    q2_packs = ReportPack.objects.filter(period=pack_plan["q2"])
     assert [(p.version, p.requested_by) for p in q2_packs] == [(1, lead)]
     assert packs.packs_request_for_closed_periods(today=inside_q2_window) == []
     with pytest.raises(ValidationError, match="already closed"):
-        packs.period_close(period=plan["q2"], user=lead)
+        packs.period_close(period=pack_plan["q2"], user=lead)
 
 
 def test_beat_schedule_runs_the_request_task():
@@ -323,15 +259,15 @@ def test_beat_schedule_runs_the_request_task():
 
 
 @pytest.mark.pdf
-def test_build_pack_command_builds_synchronously_to_a_file(plan, tmp_path):
+def test_build_pack_command_builds_synchronously_to_a_file(pack_plan, tmp_path):
     factories.lead()
     output = tmp_path / "pack.pdf"
     call_command("build_pack", "--period", "2024-25-Q2", "--sync", "--output", str(output))
     assert "Page 1 of" in pdf_text(output)
-    assert ReportPack.objects.get(period=plan["q2"]).status == PackStatus.READY
+    assert ReportPack.objects.get(period=pack_plan["q2"]).status == PackStatus.READY
 
 
-def test_build_pack_command_explains_bad_input(plan):
+def test_build_pack_command_explains_bad_input(pack_plan):
     with pytest.raises(CommandError, match="not a financial-year quarter"):
         call_command("build_pack", "--period", "Q2")
     with pytest.raises(CommandError, match="needs --sync"):
@@ -348,22 +284,22 @@ def test_status_chart_scales_bars_to_the_largest_principle():
     assert [s["width"] for s in chart["rows"][1]["segments"]] == [pack_pdf.CHART_BAR_WIDTH / 4] * 2
 
 
-def test_build_pack_command_queues_for_the_worker_by_default(plan):
+def test_build_pack_command_queues_for_the_worker_by_default(pack_plan):
     factories.lead()
     out = StringIO()
     call_command("build_pack", "--period", "2024/25 Q2", stdout=out)
     assert "Requested the 2024/25 Q2 pack, version 1" in out.getvalue() and out.getvalue().strip().endswith("queued.")
-    assert ReportPack.objects.get(period=plan["q2"]).status == PackStatus.QUEUED
+    assert ReportPack.objects.get(period=pack_plan["q2"]).status == PackStatus.QUEUED
 
 
-def test_a_report_to_a_meeting_before_the_quarter_ended_is_refused(plan):
+def test_a_report_to_a_meeting_before_the_quarter_ended_is_refused(pack_plan):
     lead = factories.lead(username="lead-too-early")
-    early_meeting = factories.MeetingFactory(date=plan["q2"].end_date)
+    early_meeting = factories.MeetingFactory(date=pack_plan["q2"].end_date)
     early = factories.CommitteeReportFactory(meeting=early_meeting, financial_year=2024, sequence=90)
 
     with pytest.raises(ValidationError) as caught:
-        packs.pack_request(period=plan["q2"], requested_by=lead, committee_report=early)
+        packs.pack_request(period=pack_plan["q2"], requested_by=lead, committee_report=early)
 
     assert "goes to a meeting before 2024/25 Q2 ended" in caught.value.message_dict["committee_report"][0]
-    assert not ReportPack.objects.filter(period=plan["q2"]).exists()
-    assert packs.report_fits_pack(report=plan["report"], period=plan["q2"])
+    assert not ReportPack.objects.filter(period=pack_plan["q2"]).exists()
+    assert packs.report_fits_pack(report=pack_plan["report"], period=pack_plan["q2"])

@@ -17,8 +17,9 @@ from reporting.models import ReportPack
 from reporting.packs import pack_request
 from strategy.celery import app as celery_app
 from tests import factories
-from tests.reporting.test_packs import build_plan, pdf_info, pdf_text
-from tests.seeding.test_seeding import PRINCIPLE_TITLES
+from tests.factories import PRINCIPLE_TITLES
+from tests.helpers import pdf_info, pdf_text
+from tests.reporting.builders import build_plan
 
 WAIT_SECONDS = 90
 

@@ -9,7 +9,7 @@ from core.roles import sync_role_groups
 from reporting.models import CommitteeReport, ReferenceSequence
 from reporting.services import committee_report_create
 from tests.factories import MeetingFactory, lead
-from tests.reporting.committee import COMPLETE_SECTIONS
+from tests.reporting.builders import COMPLETE_SECTIONS
 
 DRAFTERS = 8
 

@@ -13,17 +13,7 @@ from registers.choices import RiskCategory
 from registers.models import BusinessCase, Risk
 from reporting.models import CommitteeMeeting, CommitteeReport
 from strategy.models import Strategy
-
-# Committee report CP/35/22-23, paragraph 6.6, word for word.
-PRINCIPLE_TITLES = [
-    "To provide standard, sustainable, and flexible technology",
-    "Ensure ICT governance and architectural practices are sustainable for the future",
-    "Focus on agile delivery, supporting and communicating with the workforce, to maximise the benefits",
-    "Ensure the Council's information and data is managed effectively with enterprise solutions",
-    "Facilitate sharing of information and partnership working",
-    "Maximise the value of technology enabling financial stability",
-    "Provide Cyber Security and Threat Management",
-]
+from tests.factories import PRINCIPLE_TITLES
 
 
 def row_counts() -> dict[str, int]:

@@ -21,12 +21,11 @@ from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import negative_data_rejection, positive_data_acceptance
 
-from core.api.tokens import api_token_rotate
+from core.services import api_token_rotate
 from reporting.models import CommitteeMeeting
 from strategy.wsgi import application
 from tests import factories
-from tests.api_helpers import open_period
-from tests.reporting.committee import ALL_IMPLICATIONS, COMPLETE_SECTIONS
+from tests.reporting.builders import ALL_IMPLICATIONS, COMPLETE_SECTIONS
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
 
@@ -64,7 +63,7 @@ def test_api_conforms_to_its_schema(case, lead_token):
 
 def test_successful_writes_conform_to_the_schema(lead_token):
     """Generated writes rarely name a real action and its version, so the success paths are checked here."""
-    period = open_period()
+    period = factories.open_period()
     headers = {"Authorization": f"Token {lead_token}", "If-Match": "*"}
     action = schema["/api/v1/actions/{reference}/"]["PATCH"].Case(
         path_parameters={"reference": "P1-01"}, headers=headers, body={"title": "Renamed through the API"},

@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from core.api.tokens import api_token_rotate
+from core.services import api_token_rotate
 
 
 class Command(BaseCommand):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # `migrate` then `seed_strategy --demo` and one published pack, made by the code before business
 # cases, risks and periods moved to `registers` and `periods` (commit 063b5f5), dumped as SQL.
 OLD_LAYOUT_DUMP = Path(__file__).parent / "fixtures" / "pre_core_layout.sql.gz"
