@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.contrib.auth import get_user_model
 
+from core.conflicts import VersionedForm
 from principles.models import Principle
 
 from .choices import BusinessCaseStatus, RiskCategory
@@ -67,7 +68,7 @@ class UserChoiceField(forms.ModelChoiceField):
         return obj.get_full_name() or obj.get_username()
 
 
-class BusinessCaseForm(GovukFormMixin, forms.Form):
+class BusinessCaseForm(GovukFormMixin, VersionedForm):
     reference = forms.CharField(max_length=30, help_text="For example HLBC-2025-01.")
     title = forms.CharField(max_length=200)
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), required=False)
@@ -88,10 +89,14 @@ class BusinessCaseForm(GovukFormMixin, forms.Form):
                     "summary": business_case.summary,
                     "sponsor": business_case.sponsor_id,
                     "principles": [p.pk for p in business_case.principles.all()],
+                    "expected_version": business_case.version,
                 },
             )
         super().__init__(*args, **kwargs)
-        if business_case is not None:
+        if business_case is None:
+            # A new case has no version yet for anyone to have changed.
+            del self.fields["expected_version"]
+        else:
             # The reference names the case in reports and links: it is fixed once created.
             del self.fields["reference"]
 
@@ -114,7 +119,7 @@ class FiguresForm(GovukFormMixin, forms.Form):
         initial = {
             f"{name}_{year}": getattr(by_year[year], name) for year in years if year in by_year for name in MONEY_FIELD_NAMES
         }
-        kwargs.setdefault("initial", initial)
+        kwargs["initial"] = initial | kwargs.get("initial", {})
         super().__init__(*args, **kwargs)
         for year in years:
             label = f"{year}/{(year + 1) % 100:02d}"
@@ -150,7 +155,7 @@ class FiguresForm(GovukFormMixin, forms.Form):
         ]
 
 
-class RevisionForm(FiguresForm):
+class RevisionForm(FiguresForm, VersionedForm):
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="For example: the 2025/26 annual review against the MTFS.",
@@ -166,7 +171,7 @@ def figure_years(business_case: BusinessCase | None, strategy) -> list[int]:
     return sorted(years)
 
 
-class TransitionForm(GovukFormMixin, forms.Form):
+class TransitionForm(GovukFormMixin, VersionedForm):
     to_status = forms.ChoiceField(choices=BusinessCaseStatus.choices, widget=forms.HiddenInput)
     note = forms.CharField(
         label="Note for the record",
@@ -202,7 +207,7 @@ class DateInput(forms.DateInput):
         super().__init__({"class": "govuk-input--width-10", **(attrs or {})}, format="%Y-%m-%d")
 
 
-class RiskForm(GovukFormMixin, ScoresMixin):
+class RiskForm(GovukFormMixin, ScoresMixin, VersionedForm):
     field_order = [
         "reference", "title", "description", "category", "owner", *SCORE_FIELDS, "mitigation", "review_date",
         "on_strategic_register", "escalation_reason", "business_cases",
@@ -234,10 +239,17 @@ class RiskForm(GovukFormMixin, ScoresMixin):
                     "on_strategic_register", "escalation_reason", *SCORE_FIELDS,
                 )
             }
-            initial.update(owner=risk.owner_id, business_cases=[c.pk for c in risk.business_cases.all()])
+            initial.update(
+                owner=risk.owner_id,
+                business_cases=[c.pk for c in risk.business_cases.all()],
+                expected_version=risk.version,
+            )
             kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
-        if risk is not None:
+        if risk is None:
+            # A new risk has no version yet for anyone to have changed.
+            del self.fields["expected_version"]
+        else:
             del self.fields["reference"]
         if not may_manage:
             # An owner edits their risk but not who owns it, which cases it touches, or whether
@@ -264,7 +276,7 @@ class RiskForm(GovukFormMixin, ScoresMixin):
         )
 
 
-class RiskReviewForm(GovukFormMixin, ScoresMixin):
+class RiskReviewForm(GovukFormMixin, ScoresMixin, VersionedForm):
     note = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         label="What the review found",

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.conflicts import lock_for_edit
 from core.permissions import can_edit_risk, can_manage_business_cases, can_manage_risks
 from principles.models import Principle
 
@@ -112,11 +113,6 @@ def _line_snapshot(business_case: BusinessCase) -> list[dict]:
     ]
 
 
-def _locked_case(business_case: BusinessCase) -> BusinessCase:
-    """Re-read the case under a row lock, so two people acting at once see each other's change."""
-    return BusinessCase.objects.select_for_update().get(pk=business_case.pk)
-
-
 @transaction.atomic
 def business_case_create(
     *,
@@ -151,6 +147,7 @@ def business_case_update(
     *,
     business_case: BusinessCase,
     user: AbstractBaseUser,
+    expected_version: int,
     title: str,
     sponsor: AbstractBaseUser,
     summary: str = "",
@@ -159,7 +156,7 @@ def business_case_update(
 ) -> BusinessCase:
     """Change a case's details and, while it is a draft, its figures (`lines=None` leaves them)."""
     _require_business_case_manager(user, "edit a business case")
-    business_case = _locked_case(business_case)
+    business_case = lock_for_edit(business_case, expected_version=expected_version)
     if business_case.status not in DETAILS_EDITABLE:
         raise ValidationError(
             f"{business_case.reference} is {_status_label(business_case.status)}: it can no longer be edited."
@@ -183,14 +180,14 @@ def business_case_update(
 
 @transaction.atomic
 def business_case_transition(
-    *, business_case: BusinessCase, user: AbstractBaseUser, to_status: str, note: str = ""
+    *, business_case: BusinessCase, user: AbstractBaseUser, expected_version: int, to_status: str, note: str = ""
 ) -> BusinessCaseTransition:
     """Move a case one step through its workflow, recording who did it and when."""
     if to_status not in BusinessCaseStatus.values:
         raise ValidationError({"to_status": "Choose a status from the list."})
     verb = TRANSITION_VERBS.get(BusinessCaseStatus(to_status), "Change").lower()
     _require_business_case_manager(user, f"{verb} a business case")
-    business_case = _locked_case(business_case)
+    business_case = lock_for_edit(business_case, expected_version=expected_version)
     current = business_case.status
     if to_status not in ALLOWED_TRANSITIONS[BusinessCaseStatus(current)]:
         allowed = ALLOWED_TRANSITIONS[BusinessCaseStatus(current)]
@@ -218,11 +215,16 @@ def business_case_transition(
 
 @transaction.atomic
 def business_case_revise(
-    *, business_case: BusinessCase, user: AbstractBaseUser, lines: Sequence[LineFigures], reason: str
+    *,
+    business_case: BusinessCase,
+    user: AbstractBaseUser,
+    expected_version: int,
+    lines: Sequence[LineFigures],
+    reason: str,
 ) -> BusinessCaseRevision:
     """The annual revision of an approved case: keep the figures it replaces, then write the new ones."""
     _require_business_case_manager(user, "revise a business case")
-    business_case = _locked_case(business_case)
+    business_case = lock_for_edit(business_case, expected_version=expected_version)
     if business_case.status != BusinessCaseStatus.APPROVED:
         raise ValidationError(
             f"Only an approved business case is revised; {business_case.reference} is "
@@ -338,13 +340,15 @@ def _set_details(risk: Risk, details: RiskDetails) -> None:
 
 
 @transaction.atomic
-def risk_update(*, risk: Risk, user: AbstractBaseUser, details: RiskDetails, scores: RiskScores) -> Risk:
+def risk_update(
+    *, risk: Risk, user: AbstractBaseUser, expected_version: int, details: RiskDetails, scores: RiskScores
+) -> Risk:
     """Edit a risk. Leads edit any; an owner edits their own but cannot hand it on or de-register it.
 
     A change of scores is recorded in the review history; a residual score of 15 or more
     escalates the risk to the strategic register with the reason recorded.
     """
-    risk = Risk.objects.select_for_update().get(pk=risk.pk)
+    risk = lock_for_edit(risk, expected_version=expected_version)
     if not can_edit_risk(user, risk):
         raise PermissionDenied("Only a strategy lead or the risk's owner can edit this risk.")
     if not can_manage_risks(user):
@@ -368,10 +372,16 @@ def risk_update(*, risk: Risk, user: AbstractBaseUser, details: RiskDetails, sco
 
 @transaction.atomic
 def risk_review(
-    *, risk: Risk, user: AbstractBaseUser, scores: RiskScores, note: str, next_review_date: datetime.date
+    *,
+    risk: Risk,
+    user: AbstractBaseUser,
+    expected_version: int,
+    scores: RiskScores,
+    note: str,
+    next_review_date: datetime.date,
 ) -> RiskReview:
     """Record a review: the scores now, what the reviewer found, and when to look again."""
-    risk = Risk.objects.select_for_update().get(pk=risk.pk)
+    risk = lock_for_edit(risk, expected_version=expected_version)
     if not can_edit_risk(user, risk):
         raise PermissionDenied("Only a strategy lead or the risk's owner can review this risk.")
     errors = {}

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from core import permissions
+from core.conflicts import EditConflict
 from core.exports import FORMATS, export_response
 from strategy.models import Strategy
 
@@ -114,6 +115,11 @@ def business_case_export(request: HttpRequest, file_format: str) -> HttpResponse
 def business_case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     _require(permissions.can_view_business_cases(request.user))
     case = _get_or_404(selectors.business_case_detail, reference)
+    transition_form = TransitionForm(initial={"expected_version": case.version})
+    return _render_business_case(request, case, transition_form=transition_form)
+
+
+def _render_business_case(request: HttpRequest, case: BusinessCase, *, transition_form: TransitionForm) -> HttpResponse:
     totals = selectors.business_case_totals(cases=[case]).overall
     may_manage = permissions.can_manage_business_cases(request.user)
     return render(
@@ -134,7 +140,7 @@ def business_case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "current_revision": len(case.revisions.all()) + 1,
             "may_manage": may_manage,
             "next_steps": transition_choices(case.status) if may_manage else [],
-            "transition_form": TransitionForm(),
+            "transition_form": transition_form,
             "is_editable": case.status in services.DETAILS_EDITABLE,
         },
     )
@@ -195,6 +201,7 @@ def business_case_edit(request: HttpRequest, reference: str) -> HttpResponse:
             services.business_case_update(
                 business_case=case,
                 user=request.user,
+                expected_version=data["expected_version"],
                 title=data["title"],
                 summary=data["summary"],
                 sponsor=data["sponsor"],
@@ -203,6 +210,8 @@ def business_case_edit(request: HttpRequest, reference: str) -> HttpResponse:
             )
         except ValidationError as error:
             _apply_errors(error, *(f for f in (form, figures) if f))
+        except EditConflict as conflict:
+            form.refuse_stale(conflict)
         else:
             messages.success(request, f"Business case {case.reference} saved.")
             return redirect("business-case-detail", reference=case.reference)
@@ -228,11 +237,20 @@ def business_case_transition(request: HttpRequest, reference: str) -> HttpRespon
     if form.is_valid():
         try:
             step = services.business_case_transition(
-                business_case=case, user=request.user, to_status=form.cleaned_data["to_status"], note=form.cleaned_data["note"]
+                business_case=case,
+                user=request.user,
+                expected_version=form.cleaned_data["expected_version"],
+                to_status=form.cleaned_data["to_status"],
+                note=form.cleaned_data["note"],
             )
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
+        except EditConflict as conflict:
+            # Shown on the case as it now stands, keeping the note the user wrote.
+            form.refuse_stale(conflict)
+            current_case = _get_or_404(selectors.business_case_detail, reference)
+            return _render_business_case(request, current_case, transition_form=form)
         else:
             messages.success(request, f"{case.reference} is now {step.get_to_status_display().lower()}.")
     else:
@@ -244,14 +262,25 @@ def business_case_transition(request: HttpRequest, reference: str) -> HttpRespon
 def business_case_revise(request: HttpRequest, reference: str) -> HttpResponse:
     _require(permissions.can_manage_business_cases(request.user))
     case = _get_or_404(selectors.business_case_detail, reference)
-    form = RevisionForm(request.POST or None, years=figure_years(case, case.strategy), lines=list(case.lines.all()))
+    form = RevisionForm(
+        request.POST or None,
+        years=figure_years(case, case.strategy),
+        lines=list(case.lines.all()),
+        initial={"expected_version": case.version},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             revision = services.business_case_revise(
-                business_case=case, user=request.user, lines=form.lines(), reason=form.cleaned_data["reason"]
+                business_case=case,
+                user=request.user,
+                expected_version=form.cleaned_data["expected_version"],
+                lines=form.lines(),
+                reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
             _apply_errors(error, form)
+        except EditConflict as conflict:
+            form.refuse_stale(conflict)
         else:
             messages.success(
                 request, f"{case.reference} revised: revision {revision.number}'s figures are kept in its history."
@@ -359,9 +388,17 @@ def risk_edit(request: HttpRequest, reference: str) -> HttpResponse:
     form = RiskForm(request.POST or None, risk=risk, may_manage=may_manage)
     if request.method == "POST" and form.is_valid():
         try:
-            services.risk_update(risk=risk, user=request.user, details=form.details(), scores=form.scores())
+            services.risk_update(
+                risk=risk,
+                user=request.user,
+                expected_version=form.cleaned_data["expected_version"],
+                details=form.details(),
+                scores=form.scores(),
+            )
         except ValidationError as error:
             _apply_errors(error, form)
+        except EditConflict as conflict:
+            form.refuse_stale(conflict)
         else:
             messages.success(request, f"Risk {risk.reference} saved.")
             return redirect("risk-detail", reference=risk.reference)
@@ -373,19 +410,22 @@ def risk_edit(request: HttpRequest, reference: str) -> HttpResponse:
 def risk_review(request: HttpRequest, reference: str) -> HttpResponse:
     risk = _get_or_404(selectors.risk_detail, reference)
     _require(permissions.can_edit_risk(request.user, risk))
-    initial = {name: getattr(risk, name) for name in SCORE_FIELDS}
+    initial = {name: getattr(risk, name) for name in SCORE_FIELDS} | {"expected_version": risk.version}
     form = RiskReviewForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             review = services.risk_review(
                 risk=risk,
                 user=request.user,
+                expected_version=form.cleaned_data["expected_version"],
                 scores=form.scores(),
                 note=form.cleaned_data["note"],
                 next_review_date=form.cleaned_data["next_review_date"],
             )
         except ValidationError as error:
             _apply_errors(error, form)
+        except EditConflict as conflict:
+            form.refuse_stale(conflict)
         else:
             message = f"Review of {risk.reference} recorded."
             if review.escalated:

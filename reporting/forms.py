@@ -4,6 +4,8 @@ import datetime
 
 from django import forms
 
+from core.conflicts import VersionedForm
+
 from .choices import ImplicationArea
 from .models import CommitteeMeeting
 from .services import ReportSections
@@ -84,6 +86,14 @@ class CommitteeReportForm(forms.Form):
 
     def access_fields(self):
         return [self[name] for name in _ACCESS_FIELDS]
+
+
+class CommitteeReportChangeForm(CommitteeReportForm, VersionedForm):
+    """Editing a report: the form carries the version it was opened on."""
+
+    @classmethod
+    def initial_for(cls, report) -> dict:
+        return super().initial_for(report) | {"expected_version": report.version}
 
 
 class CommitteeMeetingForm(forms.Form):

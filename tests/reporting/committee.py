@@ -1,8 +1,8 @@
 """Shared builders for the committee-report tests."""
 
 from reporting.choices import ImplicationArea
-from reporting.models import CommitteeMeeting
-from reporting.services import ReportSections
+from reporting.models import CommitteeMeeting, CommitteeReport
+from reporting.services import ReportSections, committee_report_approve, committee_report_publish
 from tests import factories
 
 COMPLETE_SECTIONS = ReportSections(
@@ -31,3 +31,13 @@ def reports_in_each_status() -> CommitteeMeeting:
     factories.CommitteeReportFactory(sequence=2, title="Approved one", status="approved", meeting=meeting)
     factories.CommitteeReportFactory(sequence=3, title="Draft one", status="draft", meeting=None)
     return meeting
+
+
+def approve(*, report: CommitteeReport, user) -> CommitteeReport:
+    """Approve the report on the version in hand, as its page's button does."""
+    return committee_report_approve(report=report, user=user, expected_version=report.version)
+
+
+def publish(*, report: CommitteeReport, user) -> CommitteeReport:
+    """Publish the report on the version in hand, as its page's button does."""
+    return committee_report_publish(report=report, user=user, expected_version=report.version)
