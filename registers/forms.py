@@ -10,7 +10,8 @@ from principles.models import Principle
 
 from .choices import BusinessCaseStatus, RiskCategory
 from .models import MONEY_FIELD_NAMES, SCORE_FIELDS, BusinessCase, BusinessCaseLine
-from .services import ALLOWED_TRANSITIONS, TRANSITION_VERBS, LineFigures, RiskDetails, RiskScores
+from .services.business_cases import ALLOWED_TRANSITIONS, TRANSITION_VERBS, LineFigures
+from .services.risks import RiskDetails, RiskScores
 
 SCORE_CHOICES = [("", "Choose")] + [(n, str(n)) for n in range(1, 6)]
 MONEY_LABELS = {

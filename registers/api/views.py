@@ -16,10 +16,11 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from core.api.viewsets import VersionedRecordViewSet, versioned_response
 from core.exports import export_response
 from core.permissions import can_edit_risk, can_manage_business_cases, can_manage_risks
-from registers import selectors, services
+from registers import selectors
 from registers.columns import BUSINESS_CASE_COLUMNS, RISK_COLUMNS
 from registers.filtersets import BusinessCaseFilterSet, RiskFilterSet
 from registers.models import SCORE_FIELDS, Risk
+from registers.services import business_cases, risks
 from strategy.models import Strategy
 
 from .serializers import (
@@ -58,8 +59,8 @@ def current_strategy() -> Strategy:
 BUSINESS_CASE_DETAILS = ("title", "summary", "sponsor", "principles")
 
 
-def _line_figures(lines: list[dict]) -> list[services.LineFigures]:
-    return [services.LineFigures(**line) for line in lines]
+def _line_figures(lines: list[dict]) -> list[business_cases.LineFigures]:
+    return [business_cases.LineFigures(**line) for line in lines]
 
 
 @extend_schema_view(
@@ -105,7 +106,7 @@ class BusinessCaseViewSet(VersionedRecordViewSet):
     def create(self, request, *args, **kwargs):
         self._require_lead("create a business case")
         fields = self.validated(BusinessCaseCreateSerializer)
-        business_case = services.business_case_create(
+        business_case = business_cases.business_case_create(
             user=request.user, strategy=current_strategy(), lines=_line_figures(fields.pop("lines")), **fields
         )
         return self.record_response(business_case, status_code=status.HTTP_201_CREATED)
@@ -116,7 +117,7 @@ class BusinessCaseViewSet(VersionedRecordViewSet):
         fields = self.patched(business_case, BusinessCaseChangeSerializer, unchanged=BUSINESS_CASE_DETAILS)
         version = self.expected_version(business_case, fields)
         lines = _line_figures(fields.pop("lines")) if "lines" in fields else None
-        services.business_case_update(
+        business_cases.business_case_update(
             business_case=business_case, user=request.user, expected_version=version, lines=lines, **fields
         )
         return self.record_response(business_case)
@@ -137,7 +138,7 @@ class BusinessCaseViewSet(VersionedRecordViewSet):
         self._require_lead("move a business case through its workflow")
         fields = self.validated(TransitionRequestSerializer)
         try:
-            step = services.business_case_transition(
+            step = business_cases.business_case_transition(
                 business_case=business_case,
                 user=request.user,
                 expected_version=self.expected_version(business_case, fields),
@@ -161,17 +162,17 @@ def _renamed(error, **names: str) -> dict:
     return {names.get(field, field): messages for field, messages in error.message_dict.items()}
 
 
-def _risk_details(fields: dict) -> services.RiskDetails:
+def _risk_details(fields: dict) -> risks.RiskDetails:
     detail_fields = {name: value for name, value in fields.items() if name not in SCORE_FIELDS}
-    return services.RiskDetails(**detail_fields)
+    return risks.RiskDetails(**detail_fields)
 
 
-def _risk_scores(fields: dict) -> services.RiskScores:
-    return services.RiskScores(**{name: fields[name] for name in SCORE_FIELDS})
+def _risk_scores(fields: dict) -> risks.RiskScores:
+    return risks.RiskScores(**{name: fields[name] for name in SCORE_FIELDS})
 
 
 # What a PATCH leaves out keeps its current value: every detail and score a person edits.
-RISK_FIELDS = (*(field.name for field in dataclasses.fields(services.RiskDetails)), *SCORE_FIELDS)
+RISK_FIELDS = (*(field.name for field in dataclasses.fields(risks.RiskDetails)), *SCORE_FIELDS)
 
 
 @extend_schema_view(
@@ -204,7 +205,7 @@ class RiskViewSet(VersionedRecordViewSet):
             raise PermissionDenied("Only a strategy lead can add a risk to the register.")
         fields = self.validated(RiskCreateSerializer)
         reference = fields.pop("reference")
-        risk = services.risk_create(
+        risk = risks.risk_create(
             user=request.user, strategy=current_strategy(), reference=reference,
             details=_risk_details(fields), scores=_risk_scores(fields),
         )
@@ -219,7 +220,7 @@ class RiskViewSet(VersionedRecordViewSet):
         self._require_editor(risk, "edit")
         fields = self.patched(risk, RiskChangeSerializer, unchanged=RISK_FIELDS)
         version = self.expected_version(risk, fields)
-        services.risk_update(
+        risks.risk_update(
             risk=risk,
             user=request.user,
             expected_version=version,
@@ -243,7 +244,7 @@ class RiskViewSet(VersionedRecordViewSet):
         risk = self.get_object()
         self._require_editor(risk, "review")
         fields = self.validated(RiskReviewRequestSerializer)
-        review = services.risk_review(
+        review = risks.risk_review(
             risk=risk,
             user=request.user,
             expected_version=self.expected_version(risk, fields),

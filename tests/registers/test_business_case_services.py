@@ -7,7 +7,7 @@ from core.conflicts import EditConflict
 from registers.choices import BusinessCaseStatus as S
 from registers.models import BusinessCase, BusinessCaseLine, BusinessCaseRevision, BusinessCaseTransition
 from registers.selectors import business_case_detail, business_case_rows, business_case_totals
-from registers.services import (
+from registers.services.business_cases import (
     LineFigures,
     business_case_create,
     business_case_revise,

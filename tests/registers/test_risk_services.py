@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from core.conflicts import EditConflict
 from registers.choices import RiskCategory
 from registers.models import Risk, RiskReview, ScoreBand, needs_escalation
-from registers.services import RiskDetails, RiskScores, risk_create, risk_review, risk_update
+from registers.services.risks import RiskDetails, RiskScores, risk_create, risk_review, risk_update
 from tests import factories
 
 NEXT_YEAR = datetime.date.today() + datetime.timedelta(days=365)
