@@ -25,7 +25,15 @@ from registers.forms import (
 from registers.models import BusinessCase
 from registers.services import business_cases as services
 
-from .shared import apply_service_errors, current_strategy, export_format, forms_with_errors, get_or_404, require
+from .shared import (
+    apply_service_errors,
+    current_strategy,
+    export_format,
+    forms_with_errors,
+    get_or_404,
+    require,
+    submit_edit,
+)
 
 
 def _business_case_page(request: HttpRequest):
@@ -151,22 +159,19 @@ def business_case_edit(request: HttpRequest, reference: str) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid() and (figures is None or figures.is_valid()):
         data = form.cleaned_data
-        try:
-            services.business_case_update(
-                business_case=case,
-                user=request.user,
-                expected_version=data["expected_version"],
-                title=data["title"],
-                summary=data["summary"],
-                sponsor=data["sponsor"],
-                principles=data["principles"],
-                lines=figures.lines() if figures else None,
-            )
-        except ValidationError as error:
-            apply_service_errors(error, *(f for f in (form, figures) if f))
-        except EditConflict as conflict:
-            form.refuse_stale(conflict)
-        else:
+        saved = submit_edit(
+            services.business_case_update,
+            form,
+            figures,
+            business_case=case,
+            user=request.user,
+            title=data["title"],
+            summary=data["summary"],
+            sponsor=data["sponsor"],
+            principles=data["principles"],
+            lines=figures.lines() if figures else None,
+        )
+        if saved is not None:
             messages.success(request, f"Business case {case.reference} saved.")
             return redirect("business-case-detail", reference=case.reference)
     return render(
@@ -223,19 +228,15 @@ def business_case_revise(request: HttpRequest, reference: str) -> HttpResponse:
         initial={"expected_version": case.version},
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            revision = services.business_case_revise(
-                business_case=case,
-                user=request.user,
-                expected_version=form.cleaned_data["expected_version"],
-                lines=form.lines(),
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            apply_service_errors(error, form)
-        except EditConflict as conflict:
-            form.refuse_stale(conflict)
-        else:
+        revision = submit_edit(
+            services.business_case_revise,
+            form,
+            business_case=case,
+            user=request.user,
+            lines=form.lines(),
+            reason=form.cleaned_data["reason"],
+        )
+        if revision is not None:
             messages.success(
                 request, f"{case.reference} revised: revision {revision.number}'s figures are kept in its history."
             )

@@ -8,7 +8,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from core import permissions
-from core.conflicts import EditConflict
 from core.exports import export_response
 from registers import selectors
 from registers.columns import RISK_COLUMNS, table_cells, table_headers
@@ -16,7 +15,15 @@ from registers.forms import RiskForm, RiskReviewForm, govuk_widgets
 from registers.models import SCORE_BANDS, SCORE_FIELDS, Risk, ScoreBand
 from registers.services import risks as services
 
-from .shared import apply_service_errors, current_strategy, export_format, forms_with_errors, get_or_404, require
+from .shared import (
+    apply_service_errors,
+    current_strategy,
+    export_format,
+    forms_with_errors,
+    get_or_404,
+    require,
+    submit_edit,
+)
 
 HEAT_MAP_BASES = (("inherent", "Inherent risk (before mitigation)"), ("residual", "Residual risk (after mitigation)"))
 
@@ -115,19 +122,10 @@ def risk_edit(request: HttpRequest, reference: str) -> HttpResponse:
     may_manage = permissions.can_manage_risks(request.user)
     form = RiskForm(request.POST or None, risk=risk, may_manage=may_manage)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.risk_update(
-                risk=risk,
-                user=request.user,
-                expected_version=form.cleaned_data["expected_version"],
-                details=form.details(),
-                scores=form.scores(),
-            )
-        except ValidationError as error:
-            apply_service_errors(error, form)
-        except EditConflict as conflict:
-            form.refuse_stale(conflict)
-        else:
+        saved = submit_edit(
+            services.risk_update, form, risk=risk, user=request.user, details=form.details(), scores=form.scores()
+        )
+        if saved is not None:
             messages.success(request, f"Risk {risk.reference} saved.")
             return redirect("risk-detail", reference=risk.reference)
     return render(request, "registers/risk_form.html", {"form": form, "risk": risk, "heading": f"Edit {risk.reference}", "form_errors": forms_with_errors(form)},
@@ -141,20 +139,16 @@ def risk_review(request: HttpRequest, reference: str) -> HttpResponse:
     initial = {name: getattr(risk, name) for name in SCORE_FIELDS} | {"expected_version": risk.version}
     form = RiskReviewForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            review = services.risk_review(
-                risk=risk,
-                user=request.user,
-                expected_version=form.cleaned_data["expected_version"],
-                scores=form.scores(),
-                note=form.cleaned_data["note"],
-                next_review_date=form.cleaned_data["next_review_date"],
-            )
-        except ValidationError as error:
-            apply_service_errors(error, form)
-        except EditConflict as conflict:
-            form.refuse_stale(conflict)
-        else:
+        review = submit_edit(
+            services.risk_review,
+            form,
+            risk=risk,
+            user=request.user,
+            scores=form.scores(),
+            note=form.cleaned_data["note"],
+            next_review_date=form.cleaned_data["next_review_date"],
+        )
+        if review is not None:
             message = f"Review of {risk.reference} recorded."
             if review.escalated:
                 message += " Its residual score is 15 or more, so it is now on the strategic register."

@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
+from core.conflicts import EditConflict, VersionedForm
 from core.exports import FORMATS
 from registers.models import BusinessCase, Risk
 from strategy.models import Strategy
@@ -20,6 +21,21 @@ def apply_service_errors(error: ValidationError, *forms) -> None:
         form = next((f for f in forms if name in f.fields), forms[0])
         for message in messages_for_field:
             form.add_error(name if name in form.fields else None, message)
+
+
+def submit_edit(service, form: VersionedForm, *more_forms, **arguments):
+    """What `service` returns once it accepts an edit made on the version `form` was opened on.
+
+    None when it refuses: its errors are then on the forms, by the field they name, or `form`
+    says who changed the record since it was opened, keeping what was typed.
+    """
+    try:
+        return service(expected_version=form.cleaned_data["expected_version"], **arguments)
+    except ValidationError as error:
+        apply_service_errors(error, form, *(other for other in more_forms if other is not None))
+    except EditConflict as conflict:
+        form.refuse_stale(conflict)
+    return None
 
 
 def forms_with_errors(*forms) -> list:

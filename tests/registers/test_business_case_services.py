@@ -15,6 +15,7 @@ from registers.services.business_cases import (
     business_case_update,
 )
 from tests import factories
+from tests.conflicts import assert_names_who_changed_it
 
 ALL_STATUSES = list(S.values)
 ALLOWED = {
@@ -341,10 +342,8 @@ def test_an_edit_on_a_stale_version_is_refused_naming_who_changed_it(db, edit):
     with pytest.raises(EditConflict) as caught:
         edit(case, factories.lead(), read)
 
-    conflict = caught.value
-    assert (conflict.current_version, conflict.changed_by, conflict.changed_at) == (changed.version, jane, changed.updated_at)
-    assert conflict.current_version != read
-    assert str(conflict).startswith(f"{case.reference} was changed by Jane Smith at ")
+    assert_names_who_changed_it(caught.value, changed, jane)
+    assert caught.value.current_version != read
     case.refresh_from_db()
     assert (case.title, case.status, case.lines.get().capital_cost) == ("Jane's title", S.APPROVED, Decimal("1000.00"))
     assert not case.transitions.exists() and not case.revisions.exists()

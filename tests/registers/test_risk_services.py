@@ -8,6 +8,7 @@ from registers.choices import RiskCategory
 from registers.models import Risk, RiskReview, ScoreBand, needs_escalation
 from registers.services.risks import RiskDetails, RiskScores, risk_create, risk_review, risk_update
 from tests import factories
+from tests.conflicts import assert_names_who_changed_it
 
 NEXT_YEAR = datetime.date.today() + datetime.timedelta(days=365)
 
@@ -239,9 +240,7 @@ def test_an_edit_on_a_stale_version_is_refused_naming_who_changed_it(db, edit):
     with pytest.raises(EditConflict) as caught:
         edit(risk, read)
 
-    conflict = caught.value
-    assert (conflict.current_version, conflict.changed_by, conflict.changed_at) == (changed.version, jane, changed.updated_at)
-    assert str(conflict).startswith(f"{risk.reference} was changed by Jane Smith at ")
+    assert_names_who_changed_it(caught.value, changed, jane)
     risk.refresh_from_db()
     assert (risk.title, risk.mitigation, risk.residual_score) == (changed.title, "Jane's mitigation", 9)
     assert not RiskReview.objects.exists()

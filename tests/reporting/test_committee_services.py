@@ -14,6 +14,7 @@ from reporting.services import (
     committee_report_publish,
     committee_report_update,
 )
+from tests.conflicts import assert_names_who_changed_it
 from tests.factories import CommitteeReportFactory, MeetingFactory, committee_member, lead, manager
 from tests.reporting.committee import ALL_IMPLICATIONS, COMPLETE_SECTIONS, approve, publish
 
@@ -315,9 +316,7 @@ def test_an_edit_on_a_stale_version_is_refused_naming_who_changed_it(meeting, st
     with pytest.raises(EditConflict) as caught:
         edit(report, lead(), read)
 
-    conflict = caught.value
-    assert (conflict.current_version, conflict.changed_by, conflict.changed_at) == (changed.version, jane, changed.updated_at)
-    assert str(conflict).startswith("CP/1/24-25 was changed by Jane Smith at ")
+    assert_names_who_changed_it(caught.value, changed, jane)
     report.refresh_from_db()
     assert (report.title, report.status) == ("Jane's title", status)
 
