@@ -15,7 +15,7 @@ from registers.services.business_cases import (
     business_case_update,
 )
 from tests import factories
-from tests.conflicts import assert_names_who_changed_it
+from tests.conflicts import assert_names_who_changed_it, saved_by
 
 ALL_STATUSES = list(S.values)
 ALLOWED = {
@@ -335,9 +335,7 @@ def test_an_edit_on_a_stale_version_is_refused_naming_who_changed_it(db, edit):
     case = _case(S.APPROVED)
     read = case.version
     jane = factories.lead(first_name="Jane", last_name="Smith")
-    changed = BusinessCase.objects.get(pk=case.pk)
-    changed.title, changed._history_user = "Jane's title", jane
-    changed.save()
+    changed = saved_by(jane, case, title="Jane's title")
 
     with pytest.raises(EditConflict) as caught:
         edit(case, factories.lead(), read)

@@ -8,7 +8,7 @@ from registers.choices import RiskCategory
 from registers.models import Risk, RiskReview, ScoreBand, needs_escalation
 from registers.services.risks import RiskDetails, RiskScores, risk_create, risk_review, risk_update
 from tests import factories
-from tests.conflicts import assert_names_who_changed_it
+from tests.conflicts import assert_names_who_changed_it, saved_by
 
 NEXT_YEAR = datetime.date.today() + datetime.timedelta(days=365)
 
@@ -233,9 +233,7 @@ def test_an_edit_on_a_stale_version_is_refused_naming_who_changed_it(db, edit):
     risk = factories.RiskFactory(residual_likelihood=3, residual_impact=3)
     read = risk.version
     jane = factories.lead(first_name="Jane", last_name="Smith")
-    changed = Risk.objects.get(pk=risk.pk)
-    changed.mitigation, changed._history_user = "Jane's mitigation", jane
-    changed.save()
+    changed = saved_by(jane, risk, mitigation="Jane's mitigation")
 
     with pytest.raises(EditConflict) as caught:
         edit(risk, read)

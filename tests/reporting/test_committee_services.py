@@ -14,7 +14,7 @@ from reporting.services import (
     committee_report_publish,
     committee_report_update,
 )
-from tests.conflicts import assert_names_who_changed_it
+from tests.conflicts import assert_names_who_changed_it, saved_by
 from tests.factories import CommitteeReportFactory, MeetingFactory, committee_member, lead, manager
 from tests.reporting.committee import ALL_IMPLICATIONS, COMPLETE_SECTIONS, approve, publish
 
@@ -309,9 +309,7 @@ def test_an_edit_on_a_stale_version_is_refused_naming_who_changed_it(meeting, st
         report = approve(report=report, user=lead())
     read = report.version
     jane = lead(first_name="Jane", last_name="Smith")
-    changed = CommitteeReport.objects.get(pk=report.pk)
-    changed.title, changed.updated_by = "Jane's title", jane
-    changed.save()
+    changed = saved_by(jane, report, title="Jane's title", updated_by=jane)
 
     with pytest.raises(EditConflict) as caught:
         edit(report, lead(), read)
