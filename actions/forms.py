@@ -2,11 +2,13 @@
 
 from django import forms
 
+from core.conflicts import VersionedForm
+
 from .choices import Rag, Status
 from .models import ActionItem, ProgressUpdate
 
 
-class ProgressUpdateForm(forms.Form):
+class ProgressUpdateForm(VersionedForm):
     """The quarterly progress form; it checks only the shape of each answer."""
 
     status = forms.ChoiceField(
@@ -42,10 +44,6 @@ class ProgressUpdateForm(forms.Form):
     next_steps = forms.CharField(
         label="Next steps", required=False, widget=forms.Textarea(attrs={"rows": 4}), help_text="What will happen next quarter."
     )
-    expected_version = forms.IntegerField(
-        widget=forms.HiddenInput,
-        error_messages={"required": "The form was incomplete: open the action again and resubmit.", "invalid": "The form was incomplete: open the action again and resubmit."},
-    )
 
     @classmethod
     def initial_for(cls, action: ActionItem, last_update: ProgressUpdate | None) -> dict:
@@ -59,11 +57,6 @@ class ProgressUpdateForm(forms.Form):
             "next_steps": getattr(last_update, "next_steps", ""),
             "expected_version": action.version,
         }
-
-    def keep_typed_values_with_version(self, version: int) -> None:
-        """After a conflict: keep what the user typed, but let a resubmission go on the new version."""
-        self.data = self.data.copy()
-        self.data["expected_version"] = str(version)
 
 
 # Multiple-choice filters show as checkboxes; the yes/no overdue filter gets plain words.

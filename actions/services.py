@@ -7,26 +7,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from core.conflicts import EditConflict
+from core.conflicts import lock_for_edit
 from core.permissions import can_edit_action, can_record_progress, has_progress_to_report
 from periods.models import ReportingPeriod
 
 from .choices import ALLOWED_RAG, Rag, Status
 from .models import ActionItem, ProgressUpdate
-
-
-class ProgressConflict(EditConflict):
-    def __init__(self, action: ActionItem):
-        changed_by, changed_at = action.last_updated_by, action.last_updated_at
-        who = (changed_by.get_full_name() or changed_by.get_username()) if changed_by else "someone"
-        when = date_format(timezone.localtime(changed_at), "H:i \\o\\n j F Y") if changed_at else "a moment ago"
-        super().__init__(
-            f"{action.reference} was changed by {who} at {when}, after you opened it. "
-            "Your update has not been saved: check the latest figures and submit it again.",
-            current_version=action.version,
-            changed_by=changed_by,
-            changed_at=changed_at,
-        )
 
 
 def _progress_errors(*, status: str, rag: str, percent_complete: int, commentary: str) -> dict[str, str]:
@@ -90,9 +76,7 @@ def progress_record(
         raise ValidationError(errors)
 
     with transaction.atomic():
-        locked = ActionItem.objects.select_for_update().get(pk=action.pk)
-        if locked.version != expected_version:
-            raise ProgressConflict(locked)
+        locked = lock_for_edit(action, expected_version=expected_version)
         reported = {
             "status": status,
             "rag": rag,
@@ -134,7 +118,7 @@ def _plan_errors(action: ActionItem) -> dict[str, str]:
 def action_update(*, action: ActionItem, user, expected_version: int, **fields) -> ActionItem:
     """Change an action's plan (a strategy lead's job): title, description, owner, delegates, dates.
 
-    Refused with ProgressConflict when the action has been saved since the caller read
+    Refused with EditConflict when the action has been saved since the caller read
     `expected_version`; every accepted change bumps the version.
     """
     if not can_edit_action(user):
@@ -145,9 +129,7 @@ def action_update(*, action: ActionItem, user, expected_version: int, **fields) 
     delegates = fields.pop("delegates", None)
 
     with transaction.atomic():
-        locked = ActionItem.objects.select_for_update().get(pk=action.pk)
-        if locked.version != expected_version:
-            raise ProgressConflict(locked)
+        locked = lock_for_edit(action, expected_version=expected_version)
         for name, value in fields.items():
             setattr(locked, name, value)
         errors = _plan_errors(locked)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.conflicts import EditConflict
 from core.exports import FORMATS, export_response
 from core.permissions import can_record_progress, can_view_action_plan, has_progress_to_report
 from periods.selectors import period_current
@@ -26,7 +27,7 @@ from .selectors import (
     actions_for_user,
     needs_update,
 )
-from .services import ProgressConflict, progress_record
+from .services import progress_record
 
 ACTIONS_PER_PAGE = 25
 
@@ -156,8 +157,8 @@ class ActionUpdateView(ActionPlanReaderMixin, View):
             for field, field_errors in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, field_errors)
             return self._render(form, period)
-        except ProgressConflict as conflict:
-            form.keep_typed_values_with_version(conflict.current_version)
+        except EditConflict as conflict:
+            form.refuse_stale(conflict)
             self.action = _get_action(reference)
             return self._render(form, period, conflict=conflict)
         messages.success(request, f"Progress on {self.action.reference} for {period.label} has been saved.")

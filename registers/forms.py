@@ -5,11 +5,13 @@ from decimal import Decimal
 from django import forms
 from django.contrib.auth import get_user_model
 
+from core.conflicts import VersionedForm
 from principles.models import Principle
 
 from .choices import BusinessCaseStatus, RiskCategory
 from .models import MONEY_FIELD_NAMES, SCORE_FIELDS, BusinessCase, BusinessCaseLine
-from .services import ALLOWED_TRANSITIONS, TRANSITION_VERBS, LineFigures, RiskDetails, RiskScores
+from .services.business_cases import ALLOWED_TRANSITIONS, TRANSITION_VERBS, LineFigures
+from .services.risks import RiskDetails, RiskScores
 
 SCORE_CHOICES = [("", "Choose")] + [(n, str(n)) for n in range(1, 6)]
 MONEY_LABELS = {
@@ -29,7 +31,7 @@ class UserChoiceField(forms.ModelChoiceField):
         return obj.get_full_name() or obj.get_username()
 
 
-class BusinessCaseForm(forms.Form):
+class BusinessCaseForm(VersionedForm):
     reference = forms.CharField(max_length=30, help_text="For example HLBC-2025-01.")
     title = forms.CharField(max_length=200)
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), required=False)
@@ -50,10 +52,14 @@ class BusinessCaseForm(forms.Form):
                     "summary": business_case.summary,
                     "sponsor": business_case.sponsor_id,
                     "principles": [p.pk for p in business_case.principles.all()],
+                    "expected_version": business_case.version,
                 },
             )
         super().__init__(*args, **kwargs)
-        if business_case is not None:
+        if business_case is None:
+            # A new case has no version yet for anyone to have changed.
+            del self.fields["expected_version"]
+        else:
             # The reference names the case in reports and links: it is fixed once created.
             del self.fields["reference"]
 
@@ -76,7 +82,7 @@ class FiguresForm(forms.Form):
         initial = {
             f"{name}_{year}": getattr(by_year[year], name) for year in years if year in by_year for name in MONEY_FIELD_NAMES
         }
-        kwargs.setdefault("initial", initial)
+        kwargs["initial"] = initial | kwargs.get("initial", {})
         super().__init__(*args, **kwargs)
         for year in years:
             label = f"{year}/{(year + 1) % 100:02d}"
@@ -111,7 +117,7 @@ class FiguresForm(forms.Form):
         ]
 
 
-class RevisionForm(FiguresForm):
+class RevisionForm(FiguresForm, VersionedForm):
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="For example: the 2025/26 annual review against the MTFS.",
@@ -127,7 +133,7 @@ def figure_years(business_case: BusinessCase | None, strategy) -> list[int]:
     return sorted(years)
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(VersionedForm):
     to_status = forms.ChoiceField(choices=BusinessCaseStatus.choices, widget=forms.HiddenInput)
     note = forms.CharField(
         label="Note for the record",
@@ -163,7 +169,7 @@ class DateInput(forms.DateInput):
         super().__init__({"class": "govuk-input--width-10", **(attrs or {})}, format="%Y-%m-%d")
 
 
-class RiskForm(ScoresMixin):
+class RiskForm(ScoresMixin, VersionedForm):
     field_order = [
         "reference", "title", "description", "category", "owner", *SCORE_FIELDS, "mitigation", "review_date",
         "on_strategic_register", "escalation_reason", "business_cases",
@@ -195,10 +201,17 @@ class RiskForm(ScoresMixin):
                     "on_strategic_register", "escalation_reason", *SCORE_FIELDS,
                 )
             }
-            initial.update(owner=risk.owner_id, business_cases=[c.pk for c in risk.business_cases.all()])
+            initial.update(
+                owner=risk.owner_id,
+                business_cases=[c.pk for c in risk.business_cases.all()],
+                expected_version=risk.version,
+            )
             kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
-        if risk is not None:
+        if risk is None:
+            # A new risk has no version yet for anyone to have changed.
+            del self.fields["expected_version"]
+        else:
             del self.fields["reference"]
         if not may_manage:
             # An owner edits their risk but not who owns it, which cases it touches, or whether
@@ -225,7 +238,7 @@ class RiskForm(ScoresMixin):
         )
 
 
-class RiskReviewForm(ScoresMixin):
+class RiskReviewForm(ScoresMixin, VersionedForm):
     note = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         label="What the review found",

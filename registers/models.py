@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.conflicts import VersionedByHistory
 from strategy.models import Strategy
 
 from .choices import BusinessCaseStatus, RiskCategory
@@ -57,7 +58,7 @@ def escalation_reason(residual_score: int) -> str:
     )
 
 
-class BusinessCase(models.Model):
+class BusinessCase(VersionedByHistory, models.Model):
     """A High Level Business Case (HLBC): updated annually, its benefits assessed for the MTFS."""
 
     reference = models.CharField(max_length=30, unique=True)
@@ -145,7 +146,7 @@ class Scored(models.Model):
         return self.residual_likelihood * self.residual_impact
 
 
-class Risk(Scored):
+class Risk(VersionedByHistory, Scored):
     reference = models.CharField(max_length=30, unique=True)
     strategy = models.ForeignKey(Strategy, on_delete=models.PROTECT, related_name="risks")
     title = models.CharField(max_length=200)

@@ -3,6 +3,7 @@
 from django import forms
 
 from core.forms import DateInputsField
+from core.conflicts import VersionedForm
 
 from .choices import ImplicationArea
 from .models import CommitteeMeeting
@@ -84,6 +85,14 @@ class CommitteeReportForm(forms.Form):
 
     def access_fields(self):
         return [self[name] for name in _ACCESS_FIELDS]
+
+
+class CommitteeReportChangeForm(CommitteeReportForm, VersionedForm):
+    """Editing a report: the form carries the version it was opened on."""
+
+    @classmethod
+    def initial_for(cls, report) -> dict:
+        return super().initial_for(report) | {"expected_version": report.version}
 
 
 ENTER_MEETING_DATE = "Enter the date of the meeting as a day, month and year in numbers, for example 23 3 2023."

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from core.conflicts import VersionedBySaveTime
 from periods.models import ReportingPeriod
 
 from .choices import ImplicationArea, PackStatus, ReportStatus
@@ -25,7 +26,7 @@ class CommitteeMeeting(models.Model):
         return f"{self.committee}, {date_format(self.date)}"
 
 
-class CommitteeReport(models.Model):
+class CommitteeReport(VersionedBySaveTime, models.Model):
     """A report to committee in the council's house form (see CP/35/22-23)."""
 
     reference = models.CharField(max_length=30, unique=True, help_text="CP/<number>/<yy-yy>")
@@ -82,6 +83,10 @@ class CommitteeReport(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == ReportStatus.PUBLISHED
+
+    @property
+    def last_updated_by(self):
+        return self.updated_by
 
 
 REFERENCE_PREFIX = "CP"

@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from core.conflicts import lock_for_edit
 from core.financial_year import financial_year_short_label, financial_year_start
 from core.permissions import can_draft_committee_report, can_edit_committee_report
 
@@ -147,6 +148,7 @@ def committee_report_update(
     *,
     report: CommitteeReport,
     user: AbstractBaseUser,
+    expected_version: int,
     meeting: CommitteeMeeting,
     sections: ReportSections,
     implications: dict[str, str] | None = None,
@@ -155,7 +157,7 @@ def committee_report_update(
     if not can_edit_committee_report(user):
         raise PermissionDenied("Only strategy leads can edit committee reports.")
     with transaction.atomic():
-        report = _lock_unpublished(report)
+        report = _lock_unpublished(report, expected_version=expected_version)
         if meeting is None:
             raise ValidationError({"meeting": "Choose the committee meeting the report is for."})
         if financial_year_start(meeting.date) != report.financial_year:
@@ -188,9 +190,10 @@ def _missing_for_approval(report: CommitteeReport) -> list[str]:
     return missing + [f"Implications: {area.label}" for area in ImplicationArea if area.value not in covered]
 
 
-def _lock_unpublished(report: CommitteeReport) -> CommitteeReport:
-    """The report's row, locked for this transaction; refused if it is already published."""
-    report = CommitteeReport.objects.select_for_update().get(pk=report.pk)
+def _lock_unpublished(report: CommitteeReport, *, expected_version: int) -> CommitteeReport:
+    """The report's row, locked for this transaction; refused if it has changed since the caller
+    read `expected_version`, or if it is already published."""
+    report = lock_for_edit(report, expected_version=expected_version)
     _refuse_published(report)
     return report
 
@@ -200,17 +203,21 @@ def _record_step(report: CommitteeReport, *, status: str, user: AbstractBaseUser
     report.status = status
     setattr(report, f"{status}_at", timezone.now())
     setattr(report, f"{status}_by", user)
+    # A step is a change too: whoever's save is refused next is told who made it.
+    report.updated_by = user
     report.full_clean()
     report.save()
     return report
 
 
-def committee_report_approve(*, report: CommitteeReport, user: AbstractBaseUser) -> CommitteeReport:
+def committee_report_approve(
+    *, report: CommitteeReport, user: AbstractBaseUser, expected_version: int
+) -> CommitteeReport:
     """Approve a complete draft for the committee's agenda."""
     if not can_edit_committee_report(user):
         raise PermissionDenied("Only strategy leads can approve committee reports for the agenda.")
     with transaction.atomic():
-        report = _lock_unpublished(report)
+        report = _lock_unpublished(report, expected_version=expected_version)
         if report.status != ReportStatus.DRAFT:
             raise ValidationError(f"{report.reference} is already approved for the agenda.")
         if missing := _missing_for_approval(report):
@@ -218,12 +225,14 @@ def committee_report_approve(*, report: CommitteeReport, user: AbstractBaseUser)
         return _record_step(report, status=ReportStatus.APPROVED, user=user)
 
 
-def committee_report_publish(*, report: CommitteeReport, user: AbstractBaseUser) -> CommitteeReport:
+def committee_report_publish(
+    *, report: CommitteeReport, user: AbstractBaseUser, expected_version: int
+) -> CommitteeReport:
     """Publish an approved report. From now on it is read-only."""
     if not can_edit_committee_report(user):
         raise PermissionDenied("Only strategy leads can publish committee reports.")
     with transaction.atomic():
-        report = _lock_unpublished(report)
+        report = _lock_unpublished(report, expected_version=expected_version)
         if report.status != ReportStatus.APPROVED:
             raise ValidationError(f"{report.reference} must be approved for the agenda before it is published.")
         return _record_step(report, status=ReportStatus.PUBLISHED, user=user)

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from core.conflicts import EditConflict, VersionedForm
 from core.exports import FORMATS, export_response
 from core.permissions import (
     can_draft_committee_report,
@@ -20,7 +21,7 @@ from core.permissions import (
 
 from .choices import ReportStatus
 from .columns import COMMITTEE_REPORT_COLUMNS, COMMITTEE_REPORT_TABLE
-from .forms import CommitteeMeetingForm, CommitteeReportForm
+from .forms import CommitteeMeetingForm, CommitteeReportChangeForm, CommitteeReportForm
 from .models import CommitteeReport
 from .pdf import committee_report_pdf
 from .selectors import (
@@ -142,8 +143,11 @@ class CommitteeReportFormView(LoginRequiredMixin, FormView):
             raise PermissionDenied("Only strategy leads can draft committee reports.")
         return super().dispatch(request, *args, **kwargs)
 
+    def get_form_class(self):
+        return CommitteeReportChangeForm if self.report else CommitteeReportForm
+
     def get_initial(self):
-        return CommitteeReportForm.initial_for(self.report) if self.report else super().get_initial()
+        return CommitteeReportChangeForm.initial_for(self.report) if self.report else super().get_initial()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(report_row=self.report, **kwargs)
@@ -161,6 +165,7 @@ class CommitteeReportFormView(LoginRequiredMixin, FormView):
                 report = committee_report_update(
                     report=self.report,
                     user=self.request.user,
+                    expected_version=data["expected_version"],
                     meeting=data["meeting"],
                     sections=form.sections(),
                     implications=form.implications(),
@@ -169,6 +174,9 @@ class CommitteeReportFormView(LoginRequiredMixin, FormView):
                 messages.success(self.request, f"{report.reference} saved.{note}")
         except ValidationError as error:
             _add_service_errors(form, error)
+            return self.form_invalid(form)
+        except EditConflict as conflict:
+            form.refuse_stale(conflict)
             return self.form_invalid(form)
         return redirect("committee-report-detail", key=report.slug)
 
@@ -181,10 +189,19 @@ class CommitteeReportTransitionView(LoginRequiredMixin, View):
 
     def post(self, request, key: str):
         report = _editable_report(request, key)
+        form = VersionedForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, " ".join(form.errors["expected_version"]))
+            return redirect("committee-report-detail", key=report.slug)
         try:
-            report = type(self).transition(report=report, user=request.user)
+            report = type(self).transition(
+                report=report, user=request.user, expected_version=form.cleaned_data["expected_version"]
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+        except EditConflict as conflict:
+            # There is nothing typed to keep: the report page shows it as it now stands.
+            messages.error(request, str(conflict))
         else:
             messages.success(request, self.done_message.format(reference=report.reference))
         return redirect("committee-report-detail", key=report.slug)

@@ -1,18 +1,16 @@
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, status
+from rest_framework import status
 from rest_framework.decorators import action as viewset_action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
-from rest_framework.viewsets import GenericViewSet
 
 from actions.exports import ACTION_COLUMNS, PROGRESS_UPDATE_COLUMNS
 from actions.filtersets import ActionFilterSet, ProgressUpdateFilterSet
 from actions.models import REFERENCE_PATTERN, ActionItem
 from actions.selectors import action_queryset, progress_update_queryset
-from actions.services import ProgressConflict, action_update, progress_record
-from core.api.concurrency import etag_for, expected_version
-from core.api.viewsets import CSVListMixin, ListViewSet
+from actions.services import action_update, progress_record
+from core.api.concurrency import etag_for
+from core.api.viewsets import ListViewSet, VersionedRecordViewSet, versioned_response
 from core.permissions import can_edit_action, can_record_progress
 
 from .serializers import ActionPlanSerializer, ActionSerializer, ProgressRecordSerializer, ProgressUpdateSerializer
@@ -33,28 +31,13 @@ REFERENCE = OpenApiParameter(
         summary="One action", description="The ETag header is the action's version.", parameters=[REFERENCE]
     ),
 )
-class ActionViewSet(CSVListMixin, mixins.RetrieveModelMixin, GenericViewSet):
+class ActionViewSet(VersionedRecordViewSet):
     queryset = action_queryset()
     serializer_class = ActionSerializer
     filterset_class = ActionFilterSet
     csv_columns = ACTION_COLUMNS
     csv_actions = ("list", "updates")
-    lookup_field = "reference"
-    lookup_value_regex = "[^/]+"
-    etag_versioned = True
-
-    def get_object(self) -> ActionItem:
-        # A detail URL names one action: list filters in its query string do not apply.
-        action = get_object_or_404(self.get_queryset(), reference=self.kwargs["reference"])
-        self.check_object_permissions(self.request, action)
-        return action
-
-    def _action_response(self, action: ActionItem, *, status_code: int = status.HTTP_200_OK) -> Response:
-        fresh = self.get_queryset().get(pk=action.pk)
-        return Response(ActionSerializer(fresh).data, status=status_code, headers={"ETag": etag_for(fresh.version)})
-
-    def retrieve(self, request, *args, **kwargs):
-        return self._action_response(self.get_object())
+    version_in_body = True
 
     @extend_schema(
         summary="Change an action's plan (strategy leads)",
@@ -70,17 +53,10 @@ class ActionViewSet(CSVListMixin, mixins.RetrieveModelMixin, GenericViewSet):
         action = self.get_object()
         if not can_edit_action(request.user):
             raise PermissionDenied("Only a strategy lead can change an action's details.")
-        serializer = ActionPlanSerializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        fields = dict(serializer.validated_data)
-        body_version = fields.pop("expected_version", None)
-        if not fields:
-            raise ValidationError({"non_field_errors": ["Send at least one field to change."]})
-        version = expected_version(
-            if_match=request.headers.get("If-Match"), body_version=body_version, obj=action, conflict=ProgressConflict
-        )
+        fields = self.validated(ActionPlanSerializer, partial=True)
+        version = self.expected_version(action, fields)
         action_update(action=action, user=request.user, expected_version=version, **fields)
-        return self._action_response(action)
+        return self.record_response(action)
 
     @extend_schema(
         methods=["GET"],
@@ -120,23 +96,13 @@ class ActionViewSet(CSVListMixin, mixins.RetrieveModelMixin, GenericViewSet):
     def _record_progress(self, request, action: ActionItem) -> Response:
         if not can_record_progress(request.user, action):
             raise PermissionDenied("You can update only the actions you own or are delegated.")
-        serializer = ProgressRecordSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        fields = dict(serializer.validated_data)
-        version = expected_version(
-            if_match=request.headers.get("If-Match"),
-            body_version=fields.pop("expected_version", None),
-            obj=action,
-            conflict=ProgressConflict,
-        )
+        fields = self.validated(ProgressRecordSerializer)
+        version = self.expected_version(action, fields)
         update = progress_record(action=action, user=request.user, expected_version=version, **fields)
         created = update.created_at == update.updated_at
         update = progress_update_queryset().get(pk=update.pk)
-        return Response(
-            ProgressUpdateSerializer(update).data,
-            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
-            headers={"ETag": etag_for(action.version)},
-        )
+        status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+        return versioned_response(ProgressUpdateSerializer(update).data, action, status_code=status_code)
 
     def get_serializer_class(self):
         return ProgressUpdateSerializer if self.action == "updates" else ActionSerializer

@@ -5,8 +5,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .concurrency import record_version
-
 
 class RefuseUnknownFields:
     """Unknown keys are refused rather than ignored, so a client never believes a change was saved."""
@@ -20,14 +18,14 @@ class RefuseUnknownFields:
 
 @extend_schema_field(OpenApiTypes.INT64)
 class VersionField(serializers.Field):
-    """The record's version (its last save in microseconds), as its ETag header gives it."""
+    """The record's version (core.conflicts), as its ETag header gives it."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("help_text", "The version now, as the ETag header gives it: send it back as If-Match.")
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, record) -> int:
-        return record_version(record)
+        return record.version
 
 
 class UsernameField(serializers.SlugRelatedField):

@@ -21,7 +21,7 @@ class ValidationErrorSerializer(ErrorSerializer):
 
 
 class VersionConflictSerializer(ErrorSerializer):
-    current_version = serializers.IntegerField(help_text="The action's version now: re-read it, then retry.")
+    current_version = serializers.IntegerField(help_text="The record's version now: re-read it, then retry.")
     changed_by = serializers.CharField(allow_null=True, help_text="Username of whoever saved the newer version.")
     changed_at = serializers.DateTimeField(allow_null=True)
 
@@ -33,7 +33,7 @@ ERROR_RESPONSES = {
     "404": OpenApiResponse(ErrorSerializer, "No such object, or a page number past the end of the list."),
     "412": OpenApiResponse(
         VersionConflictSerializer,
-        "The version sent (If-Match or expected_version) is no longer current: someone else saved the action. "
+        "The version sent (If-Match or expected_version) is no longer current: someone else saved the record. "
         "Nothing was saved.",
     ),
     "415": OpenApiResponse(ErrorSerializer, "The body is not JSON: send Content-Type: application/json."),

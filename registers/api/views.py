@@ -2,26 +2,25 @@
 registers.services with the same permissions as the pages.
 
 Neither model has a version column: their ETag is their last save time (see
-concurrency.record_version), and every write names it in If-Match.
+core.conflicts.VersionedBySaveTime), and every write names it in If-Match.
 """
 
+import dataclasses
+
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, status
+from rest_framework import status
 from rest_framework.decorators import action as viewset_action
 from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.response import Response
-from rest_framework.viewsets import GenericViewSet
 
-from core.api.concurrency import etag_for, locked_if_match, record_version
-from core.api.viewsets import CSVListMixin
+from core.api.viewsets import VersionedRecordViewSet, versioned_response
 from core.exports import export_response
 from core.permissions import can_edit_risk, can_manage_business_cases, can_manage_risks
-from registers import selectors, services
+from registers import selectors
 from registers.columns import BUSINESS_CASE_COLUMNS, RISK_COLUMNS
 from registers.filtersets import BusinessCaseFilterSet, RiskFilterSet
 from registers.models import SCORE_FIELDS, Risk
+from registers.services import business_cases, risks
 from strategy.models import Strategy
 
 from .serializers import (
@@ -56,39 +55,12 @@ def current_strategy() -> Strategy:
     return strategy
 
 
-class RegisterViewSet(CSVListMixin, mixins.RetrieveModelMixin, GenericViewSet):
-    """A register looked up by reference, whose responses carry the record's ETag."""
-
-    lookup_field = "reference"
-    lookup_value_regex = "[^/]+"
-    etag_versioned = True
-    http_method_names = ["get", "post", "patch", "head", "options"]
-
-    def get_object(self):
-        # A detail URL names one record: list filters in its query string do not apply.
-        record = get_object_or_404(self.get_queryset(), reference=self.kwargs["reference"])
-        self.check_object_permissions(self.request, record)
-        return record
-
-    def record_response(self, record, *, status_code: int = status.HTTP_200_OK) -> Response:
-        fresh = self.get_queryset().get(pk=record.pk)
-        return Response(
-            self.serializer_class(fresh).data, status=status_code, headers={"ETag": etag_for(record_version(fresh))}
-        )
-
-    def retrieve(self, request, *args, **kwargs):
-        return self.record_response(self.get_object())
-
-    def validated(self, serializer_class, *, partial: bool = False) -> dict:
-        serializer = serializer_class(data=self.request.data, partial=partial)
-        serializer.is_valid(raise_exception=True)
-        if partial and not serializer.validated_data:
-            raise ValidationError({"non_field_errors": ["Send at least one field to change."]})
-        return dict(serializer.validated_data)
+# What a PATCH leaves out keeps its current value: the details; figures (lines) only change when sent.
+BUSINESS_CASE_DETAILS = ("title", "summary", "sponsor", "principles")
 
 
-def _line_figures(lines: list[dict]) -> list[services.LineFigures]:
-    return [services.LineFigures(**line) for line in lines]
+def _line_figures(lines: list[dict]) -> list[business_cases.LineFigures]:
+    return [business_cases.LineFigures(**line) for line in lines]
 
 
 @extend_schema_view(
@@ -113,7 +85,7 @@ def _line_figures(lines: list[dict]) -> list[services.LineFigures]:
         request=BusinessCaseChangeSerializer, responses=BusinessCaseSerializer, parameters=[BUSINESS_CASE_REFERENCE],
     ),
 )
-class BusinessCaseViewSet(RegisterViewSet):
+class BusinessCaseViewSet(VersionedRecordViewSet):
     queryset = selectors.business_case_queryset()
     serializer_class = BusinessCaseSerializer
     filterset_class = BusinessCaseFilterSet
@@ -134,7 +106,7 @@ class BusinessCaseViewSet(RegisterViewSet):
     def create(self, request, *args, **kwargs):
         self._require_lead("create a business case")
         fields = self.validated(BusinessCaseCreateSerializer)
-        business_case = services.business_case_create(
+        business_case = business_cases.business_case_create(
             user=request.user, strategy=current_strategy(), lines=_line_figures(fields.pop("lines")), **fields
         )
         return self.record_response(business_case, status_code=status.HTTP_201_CREATED)
@@ -142,16 +114,12 @@ class BusinessCaseViewSet(RegisterViewSet):
     def partial_update(self, request, *args, **kwargs):
         business_case = self.get_object()
         self._require_lead("edit a business case")
-        fields = self.validated(BusinessCaseChangeSerializer, partial=True)
+        fields = self.patched(business_case, BusinessCaseChangeSerializer, unchanged=BUSINESS_CASE_DETAILS)
+        version = self.expected_version(business_case, fields)
         lines = _line_figures(fields.pop("lines")) if "lines" in fields else None
-        with locked_if_match(request, business_case) as locked:
-            current = {
-                "title": locked.title,
-                "summary": locked.summary,
-                "sponsor": locked.sponsor,
-                "principles": list(locked.principles.all()),
-            }
-            services.business_case_update(business_case=locked, user=request.user, lines=lines, **(current | fields))
+        business_cases.business_case_update(
+            business_case=business_case, user=request.user, expected_version=version, lines=lines, **fields
+        )
         return self.record_response(business_case)
 
     @extend_schema(
@@ -169,18 +137,18 @@ class BusinessCaseViewSet(RegisterViewSet):
         business_case = self.get_object()
         self._require_lead("move a business case through its workflow")
         fields = self.validated(TransitionRequestSerializer)
-        with locked_if_match(request, business_case) as locked:
-            try:
-                step = services.business_case_transition(
-                    business_case=locked, user=request.user, to_status=fields["to"], note=fields["note"]
-                )
-            except DjangoValidationError as error:
-                raise ValidationError(_renamed(error, to_status="to")) from None
-        fresh = self.get_queryset().get(pk=business_case.pk)
-        return Response(
-            BusinessCaseTransitionSerializer(step).data,
-            status=status.HTTP_201_CREATED,
-            headers={"ETag": etag_for(record_version(fresh))},
+        try:
+            step = business_cases.business_case_transition(
+                business_case=business_case,
+                user=request.user,
+                expected_version=self.expected_version(business_case, fields),
+                to_status=fields["to"],
+                note=fields["note"],
+            )
+        except DjangoValidationError as error:
+            raise ValidationError(_renamed(error, to_status="to")) from None
+        return versioned_response(
+            BusinessCaseTransitionSerializer(step).data, step.business_case, status_code=status.HTTP_201_CREATED
         )
 
     def get_serializer_class(self):
@@ -194,28 +162,17 @@ def _renamed(error, **names: str) -> dict:
     return {names.get(field, field): messages for field, messages in error.message_dict.items()}
 
 
-def _risk_details(fields: dict) -> services.RiskDetails:
+def _risk_details(fields: dict) -> risks.RiskDetails:
     detail_fields = {name: value for name, value in fields.items() if name not in SCORE_FIELDS}
-    return services.RiskDetails(**detail_fields)
+    return risks.RiskDetails(**detail_fields)
 
 
-def _risk_scores(fields: dict) -> services.RiskScores:
-    return services.RiskScores(**{name: fields[name] for name in SCORE_FIELDS})
+def _risk_scores(fields: dict) -> risks.RiskScores:
+    return risks.RiskScores(**{name: fields[name] for name in SCORE_FIELDS})
 
 
-def _current_risk_fields(risk: Risk) -> dict:
-    return {
-        "title": risk.title,
-        "description": risk.description,
-        "category": risk.category,
-        "owner": risk.owner,
-        "mitigation": risk.mitigation,
-        "review_date": risk.review_date,
-        "on_strategic_register": risk.on_strategic_register,
-        "escalation_reason": risk.escalation_reason,
-        "business_cases": list(risk.business_cases.all()),
-        **{name: getattr(risk, name) for name in SCORE_FIELDS},
-    }
+# What a PATCH leaves out keeps its current value: every detail and score a person edits.
+RISK_FIELDS = (*(field.name for field in dataclasses.fields(risks.RiskDetails)), *SCORE_FIELDS)
 
 
 @extend_schema_view(
@@ -237,7 +194,7 @@ def _current_risk_fields(risk: Risk) -> dict:
         request=RiskChangeSerializer, responses=RiskSerializer, parameters=[RISK_REFERENCE],
     ),
 )
-class RiskViewSet(RegisterViewSet):
+class RiskViewSet(VersionedRecordViewSet):
     queryset = selectors.risk_queryset()
     serializer_class = RiskSerializer
     filterset_class = RiskFilterSet
@@ -248,7 +205,7 @@ class RiskViewSet(RegisterViewSet):
             raise PermissionDenied("Only a strategy lead can add a risk to the register.")
         fields = self.validated(RiskCreateSerializer)
         reference = fields.pop("reference")
-        risk = services.risk_create(
+        risk = risks.risk_create(
             user=request.user, strategy=current_strategy(), reference=reference,
             details=_risk_details(fields), scores=_risk_scores(fields),
         )
@@ -261,10 +218,15 @@ class RiskViewSet(RegisterViewSet):
     def partial_update(self, request, *args, **kwargs):
         risk = self.get_object()
         self._require_editor(risk, "edit")
-        fields = self.validated(RiskChangeSerializer, partial=True)
-        with locked_if_match(request, risk) as locked:
-            merged = _current_risk_fields(locked) | fields
-            services.risk_update(risk=locked, user=request.user, details=_risk_details(merged), scores=_risk_scores(merged))
+        fields = self.patched(risk, RiskChangeSerializer, unchanged=RISK_FIELDS)
+        version = self.expected_version(risk, fields)
+        risks.risk_update(
+            risk=risk,
+            user=request.user,
+            expected_version=version,
+            details=_risk_details(fields),
+            scores=_risk_scores(fields),
+        )
         return self.record_response(risk)
 
     @extend_schema(
@@ -282,15 +244,15 @@ class RiskViewSet(RegisterViewSet):
         risk = self.get_object()
         self._require_editor(risk, "review")
         fields = self.validated(RiskReviewRequestSerializer)
-        with locked_if_match(request, risk) as locked:
-            review = services.risk_review(
-                risk=locked, user=request.user, scores=_risk_scores(fields), note=fields["note"],
-                next_review_date=fields["next_review_date"],
-            )
-        fresh = self.get_queryset().get(pk=risk.pk)
-        return Response(
-            RiskReviewSerializer(review).data, status=status.HTTP_201_CREATED, headers={"ETag": etag_for(record_version(fresh))}
+        review = risks.risk_review(
+            risk=risk,
+            user=request.user,
+            expected_version=self.expected_version(risk, fields),
+            scores=_risk_scores(fields),
+            note=fields["note"],
+            next_review_date=fields["next_review_date"],
         )
+        return versioned_response(RiskReviewSerializer(review).data, review.risk, status_code=status.HTTP_201_CREATED)
 
     def get_serializer_class(self):
         return RiskReviewSerializer if self.action == "reviews" else RiskSerializer

@@ -1,21 +1,18 @@
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.decorators import action as viewset_action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import BasePermission
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
-from rest_framework.viewsets import GenericViewSet
 
 from actions.models import ActionItem
 from actions.selectors import action_states_as_at, rollup_by_principle
-from core.api.concurrency import etag_for, locked_if_match, record_version
 from core.api.schema import ERROR_RESPONSES
-from core.api.viewsets import CSVListMixin, ListViewSet
+from core.api.viewsets import ListViewSet, VersionedRecordViewSet
 from core.permissions import (
     can_download_published_pack,
     can_draft_committee_report,
@@ -27,7 +24,7 @@ from core.permissions import (
 from principles.selectors import principle_list
 from reporting.columns import COMMITTEE_REPORT_COLUMNS
 from reporting.filtersets import CommitteeReportFilterSet
-from reporting.models import CommitteeMeeting, CommitteeReport, ReportPack, reference_from_slug
+from reporting.models import CommitteeMeeting, ReportPack, reference_from_slug
 from reporting.pack_data import packs_visible_to
 from reporting.pack_downloads import pack_file_response, readable_pack_or_403
 from reporting.packs import pack_publish, pack_request
@@ -144,78 +141,57 @@ LEADS_ONLY = "Only strategy leads can change committee reports."
         parameters=[REPORT_SLUG],
     ),
 )
-class CommitteeReportViewSet(CSVListMixin, mixins.RetrieveModelMixin, GenericViewSet):
+class CommitteeReportViewSet(VersionedRecordViewSet):
     serializer_class = CommitteeReportSerializer
+    record_serializer_class = CommitteeReportDetailSerializer
     filterset_class = CommitteeReportFilterSet
     csv_columns = COMMITTEE_REPORT_COLUMNS
     lookup_field = "slug"
-    lookup_value_regex = "[^/]+"
-    etag_versioned = True
-    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
+        # Reports the user may not read are left out, so they are 404 like missing ones.
         return committee_report_queryset(user=self.request.user)
 
-    def get_object(self) -> CommitteeReport:
-        # Reports the user may not read are left out of the queryset, so they are 404 like missing ones.
-        reference = reference_from_slug(self.kwargs["slug"])
-        return get_object_or_404(self.get_queryset(), reference=reference or "")
+    def record_reference(self) -> str:
+        return reference_from_slug(self.kwargs["slug"]) or ""
 
-    def _report_response(self, report: CommitteeReport, *, status_code: int = status.HTTP_200_OK) -> Response:
-        fresh = self.get_queryset().prefetch_related("implications").get(pk=report.pk)
-        return Response(
-            CommitteeReportDetailSerializer(fresh).data,
-            status=status_code,
-            headers={"ETag": etag_for(record_version(fresh))},
-        )
-
-    def retrieve(self, request, *args, **kwargs):
-        return self._report_response(self.get_object())
-
-    def _validated(self, serializer_class, *, partial: bool = False) -> dict:
+    def _require_lead(self) -> None:
         if not can_edit_committee_report(self.request.user):
             raise PermissionDenied(LEADS_ONLY)
-        serializer = serializer_class(data=self.request.data, partial=partial)
-        serializer.is_valid(raise_exception=True)
-        if partial and not serializer.validated_data:
-            raise ValidationError({"non_field_errors": ["Send at least one field to change."]})
-        return dict(serializer.validated_data)
 
     def create(self, request, *args, **kwargs):
         if not can_draft_committee_report(request.user):
             raise PermissionDenied("Only strategy leads can draft committee reports.")
-        fields = self._validated(CommitteeReportCreateSerializer)
+        self._require_lead()
+        fields = self.validated(CommitteeReportCreateSerializer)
         report = committee_report_create(
             user=request.user,
             meeting=fields.pop("meeting"),
             implications=fields.pop("implications"),
             sections=ReportSections(**fields),
         )
-        return self._report_response(report, status_code=status.HTTP_201_CREATED)
+        return self.record_response(report, status_code=status.HTTP_201_CREATED)
 
     def partial_update(self, request, *args, **kwargs):
         report = self.get_object()
-        fields = self._validated(CommitteeReportChangeSerializer, partial=True)
-        with locked_if_match(request, report) as locked:
-            sections = {name: getattr(locked, name) for name in SECTION_FIELDS} | {
-                name: value for name, value in fields.items() if name in SECTION_FIELDS
-            }
-            committee_report_update(
-                report=locked,
-                user=request.user,
-                meeting=fields.get("meeting", locked.meeting),
-                sections=ReportSections(**sections),
-                implications=fields.get("implications"),
-            )
-        return self._report_response(report)
+        self._require_lead()
+        fields = self.patched(report, CommitteeReportChangeSerializer, unchanged=(*SECTION_FIELDS, "meeting"))
+        version = self.expected_version(report, fields)
+        committee_report_update(
+            report=report,
+            user=request.user,
+            expected_version=version,
+            meeting=fields.pop("meeting"),
+            implications=fields.pop("implications", None),
+            sections=ReportSections(**fields),
+        )
+        return self.record_response(report)
 
     def _step(self, request, service) -> Response:
         report = self.get_object()
-        if not can_edit_committee_report(request.user):
-            raise PermissionDenied(LEADS_ONLY)
-        with locked_if_match(request, report) as locked:
-            service(report=locked, user=request.user)
-        return self._report_response(report)
+        self._require_lead()
+        service(report=report, user=request.user, expected_version=self.expected_version(report))
+        return self.record_response(report)
 
     @extend_schema(
         summary="Approve a draft for the agenda (strategy leads)",

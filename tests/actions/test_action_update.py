@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from actions.services import ProgressConflict, action_update
+from actions.services import action_update
+from core.conflicts import EditConflict
 from tests import factories
 
 
@@ -30,7 +31,7 @@ def test_update_changes_the_plan_and_bumps_the_version(action, lead):
 def test_stale_version_is_refused_with_who_changed_it(action):
     lead = factories.lead(first_name="Sam", last_name="Lee")
     action_update(action=action, user=lead, expected_version=1, title="First")
-    with pytest.raises(ProgressConflict) as conflict:
+    with pytest.raises(EditConflict) as conflict:
         action_update(action=action, user=lead, expected_version=1, title="Second")
     assert conflict.value.current_version == 2
     assert "Sam Lee" in str(conflict.value)

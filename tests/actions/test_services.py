@@ -7,7 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 
 from actions.models import ActionItem, ProgressUpdate
-from actions.services import ProgressConflict, progress_record
+from actions.services import progress_record
+from core.conflicts import EditConflict
 from tests import factories
 
 LONDON = ZoneInfo("Europe/London")
@@ -116,7 +117,7 @@ def test_delegate_and_lead_may_record_others_may_not(action, period):
 def test_stale_version_is_a_conflict_naming_who_and_when(action, owner, period):
     record(action, owner, period)
 
-    with pytest.raises(ProgressConflict) as caught:
+    with pytest.raises(EditConflict) as caught:
         record(action, owner, period, expected_version=1, percent_complete=80)
 
     conflict = caught.value
@@ -151,7 +152,7 @@ def test_twenty_concurrent_writers_one_wins_nineteen_conflict(owner, period):
             barrier.wait()
             record(action, owner, period, percent_complete=n, expected_version=1)
             result = "saved"
-        except ProgressConflict:
+        except EditConflict:
             result = "conflict"
         finally:
             connection.close()

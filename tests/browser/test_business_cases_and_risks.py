@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from registers.models import Risk
 from tests.browser.accessibility import assert_accessible, assert_pages_accessible
 
 pytestmark = pytest.mark.browser
@@ -71,3 +72,21 @@ def test_an_owner_records_a_review_that_escalates_the_risk(sign_in):
     assert "now on the strategic register" in owner.locator(".govuk-notification-banner").inner_text()
     assert "Residual score 20 is 15 or more" in owner.locator("main").inner_text()
     assert_accessible(owner)
+
+
+def test_two_people_editing_one_risk_the_second_is_told_who_saved_first(sign_in):
+    owner = sign_in("manager2")
+    owner.goto("/risks/ICT-R02/edit/")
+    lead = sign_in("lead")
+    lead.goto("/risks/ICT-R02/edit/")
+    lead.get_by_label("Mitigation").fill("Quarterly phishing simulation for members.")
+    lead.get_by_role("button", name="Save", exact=True).click()
+    lead.wait_for_url("**/risks/ICT-R02/")
+
+    owner.get_by_label("Mitigation").fill("Hardware security keys for every member.")
+    owner.get_by_role("button", name="Save", exact=True).click()
+
+    expect(owner.locator(".govuk-error-summary")).to_contain_text("ICT-R02 was changed by Helen Ashworth at")
+    expect(owner.get_by_label("Mitigation")).to_have_value("Hardware security keys for every member.")
+    assert_accessible(owner)
+    assert Risk.objects.get(reference="ICT-R02").mitigation == "Quarterly phishing simulation for members."

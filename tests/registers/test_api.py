@@ -281,6 +281,26 @@ def test_risk_review_is_recorded(registers, owner):
     assert "next_review_date" in past.json()["errors"]
 
 
+def test_a_review_on_a_stale_etag_gets_412_naming_who_changed_the_risk(registers, lead, owner):
+    url = f"{RISKS}R-01/"
+    read = etag(token_client(owner), url)
+    assert token_client(lead).patch(url, {"mitigation": "Lead's"}, format="json", HTTP_IF_MATCH=read).status_code == 200
+    body = {
+        "inherent_likelihood": 4, "inherent_impact": 4, "residual_likelihood": 2, "residual_impact": 2,
+        "note": "Backups tested", "next_review_date": NEXT_YEAR.isoformat(),
+    }
+
+    stale = token_client(owner).post(f"{url}reviews/", body, format="json", HTTP_IF_MATCH=read)
+
+    assert stale.status_code == 412
+    assert stale.json()["changed_by"] == "lead"
+    assert "R-01 was changed by" in stale.json()["detail"]
+    assert stale["ETag"] == etag(token_client(owner), url)
+    assert not RiskReview.objects.exists()
+    missing = token_client(owner).post(f"{url}reviews/", body, format="json")
+    assert missing.status_code == 400 and missing.json()["errors"].keys() == {"If-Match"}
+
+
 def test_committee_member_cannot_review_a_risk(registers):
     body = {"inherent_likelihood": 1, "inherent_impact": 1, "residual_likelihood": 1, "residual_impact": 1,
             "note": "x", "next_review_date": NEXT_YEAR.isoformat()}

@@ -3,10 +3,11 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from core.conflicts import EditConflict
 from registers.choices import BusinessCaseStatus as S
 from registers.models import BusinessCase, BusinessCaseLine, BusinessCaseRevision, BusinessCaseTransition
 from registers.selectors import business_case_detail, business_case_rows, business_case_totals
-from registers.services import (
+from registers.services.business_cases import (
     LineFigures,
     business_case_create,
     business_case_revise,
@@ -14,6 +15,7 @@ from registers.services import (
     business_case_update,
 )
 from tests import factories
+from tests.conflicts import assert_names_who_changed_it, saved_by
 
 ALL_STATUSES = list(S.values)
 ALLOWED = {
@@ -37,7 +39,9 @@ def test_each_allowed_transition_is_recorded_with_who_and_when(db, from_status, 
     user = factories.lead()
     case = _case(from_status)
 
-    step = business_case_transition(business_case=case, user=user, to_status=to_status, note="Agreed at SIGG")
+    step = business_case_transition(
+        business_case=case, user=user, expected_version=case.version, to_status=to_status, note="Agreed at SIGG"
+    )
 
     case.refresh_from_db()
     assert case.status == to_status
@@ -51,7 +55,13 @@ def test_every_other_transition_is_refused_with_a_clear_error(db, from_status, t
     case = _case(from_status)
 
     with pytest.raises(ValidationError) as raised:
-        business_case_transition(business_case=case, user=factories.lead(), to_status=to_status, note="Because")
+        business_case_transition(
+            business_case=case,
+            user=factories.lead(),
+            expected_version=case.version,
+            to_status=to_status,
+            note="Because",
+        )
 
     message = raised.value.message_dict["to_status"][0]
     assert f"{case.reference} is {S(from_status).label.lower()}, so it cannot be {S(to_status).label.lower()}" in message
@@ -66,7 +76,9 @@ def test_only_a_strategy_lead_moves_a_case(db, make_user, from_status, to_status
     case = _case(from_status)
 
     with pytest.raises(PermissionDenied, match="Only a strategy lead can"):
-        business_case_transition(business_case=case, user=make_user(), to_status=to_status, note="x")
+        business_case_transition(
+            business_case=case, user=make_user(), expected_version=case.version, to_status=to_status, note="x"
+        )
 
     case.refresh_from_db()
     assert case.status == from_status
@@ -75,19 +87,26 @@ def test_only_a_strategy_lead_moves_a_case(db, make_user, from_status, to_status
 def test_rejecting_needs_a_reason(db):
     case = _case(S.SUBMITTED)
     with pytest.raises(ValidationError) as raised:
-        business_case_transition(business_case=case, user=factories.lead(), to_status=S.REJECTED, note="  ")
+        business_case_transition(
+            business_case=case, user=factories.lead(), expected_version=case.version, to_status=S.REJECTED, note="  "
+        )
     assert raised.value.message_dict["note"] == ["Give a reason for rejecting the business case."]
 
 
 def test_a_case_without_figures_cannot_be_submitted(db):
     case = factories.BusinessCaseFactory(status=S.DRAFT)
     with pytest.raises(ValidationError, match="at least one financial year"):
-        business_case_transition(business_case=case, user=factories.lead(), to_status=S.SUBMITTED)
+        business_case_transition(
+            business_case=case, user=factories.lead(), expected_version=case.version, to_status=S.SUBMITTED
+        )
 
 
 def test_unknown_status_is_a_validation_error_not_a_crash(db):
     with pytest.raises(ValidationError):
-        business_case_transition(business_case=_case(S.DRAFT), user=factories.lead(), to_status="published")
+        case = _case(S.DRAFT)
+        business_case_transition(
+            business_case=case, user=factories.lead(), expected_version=case.version, to_status="published"
+        )
 
 
 def test_create_makes_a_draft_with_decimal_lines(db):
@@ -149,13 +168,20 @@ def test_approved_figures_change_only_through_a_revision(db):
     case = _case(S.APPROVED)
     with pytest.raises(ValidationError) as raised:
         business_case_update(
-            business_case=case, user=lead, title="New", sponsor=case.sponsor, lines=[LineFigures(2024)]
+            business_case=case,
+            user=lead,
+            expected_version=case.version,
+            title="New",
+            sponsor=case.sponsor,
+            lines=[LineFigures(2024)],
         )
     assert raised.value.message_dict["lines"] == [
         "The figures of an approved business case change only through an annual revision."
     ]
     # Details may still change while the case is live.
-    business_case_update(business_case=case, user=lead, title="New title", sponsor=case.sponsor)
+    business_case_update(
+        business_case=case, user=lead, expected_version=case.version, title="New title", sponsor=case.sponsor
+    )
     case.refresh_from_db()
     assert case.title == "New title"
     assert case.lines.get().capital_cost == Decimal("1000.00")
@@ -165,13 +191,21 @@ def test_approved_figures_change_only_through_a_revision(db):
 def test_rejected_and_closed_cases_are_read_only(db, status):
     case = _case(status)
     with pytest.raises(ValidationError, match="can no longer be edited"):
-        business_case_update(business_case=case, user=factories.lead(), title="New", sponsor=case.sponsor)
+        business_case_update(
+            business_case=case, user=factories.lead(), expected_version=case.version, title="New", sponsor=case.sponsor
+        )
 
 
 def test_update_by_a_manager_is_refused(db):
     case = _case(S.DRAFT)
     with pytest.raises(PermissionDenied):
-        business_case_update(business_case=case, user=factories.manager(), title="New", sponsor=case.sponsor)
+        business_case_update(
+            business_case=case,
+            user=factories.manager(),
+            expected_version=case.version,
+            title="New",
+            sponsor=case.sponsor,
+        )
 
 
 def test_revision_keeps_the_old_figures_visible(db):
@@ -181,11 +215,17 @@ def test_revision_keeps_the_old_figures_visible(db):
     first = business_case_revise(
         business_case=case,
         user=lead,
+        expected_version=case.version,
         reason="2025/26 annual review",
         lines=[LineFigures(2024, capital_cost=Decimal("900.00")), LineFigures(2025, revenue_cost=Decimal("10.10"))],
     )
+    case.refresh_from_db()
     second = business_case_revise(
-        business_case=case, user=lead, reason="2026/27 annual review", lines=[LineFigures(2025, revenue_cost=Decimal("5"))]
+        business_case=case,
+        user=lead,
+        expected_version=case.version,
+        reason="2026/27 annual review",
+        lines=[LineFigures(2025, revenue_cost=Decimal("5"))],
     )
 
     assert (first.number, second.number) == (1, 2)
@@ -205,17 +245,23 @@ def test_revision_keeps_the_old_figures_visible(db):
 def test_only_an_approved_case_is_revised(db, status):
     case = _case(status)
     with pytest.raises(ValidationError, match="Only an approved business case is revised"):
-        business_case_revise(business_case=case, user=factories.lead(), reason="x", lines=[])
+        business_case_revise(
+            business_case=case, user=factories.lead(), expected_version=case.version, reason="x", lines=[]
+        )
     assert not BusinessCaseRevision.objects.exists()
 
 
 def test_revision_needs_a_reason_and_a_lead(db):
     case = _case(S.APPROVED)
     with pytest.raises(ValidationError) as raised:
-        business_case_revise(business_case=case, user=factories.lead(), reason=" ", lines=[])
+        business_case_revise(
+            business_case=case, user=factories.lead(), expected_version=case.version, reason=" ", lines=[]
+        )
     assert "reason" in raised.value.message_dict
     with pytest.raises(PermissionDenied):
-        business_case_revise(business_case=case, user=factories.committee_member(), reason="x", lines=[])
+        business_case_revise(
+            business_case=case, user=factories.committee_member(), expected_version=case.version, reason="x", lines=[]
+        )
     assert case.lines.count() == 1
 
 
@@ -267,3 +313,35 @@ def test_totals_with_pennies_savings_and_many_years_stay_decimal(db):
         for name in ("capital_cost", "revenue_cost", "cashable_benefit", "non_cashable_benefit", "net")
     ]
     assert values and all(type(value) is Decimal for value in values)
+
+
+# Two people editing one case: each edit names the version it was based on.
+
+EDITS_OF_AN_APPROVED_CASE = {
+    "update": lambda case, user, version: business_case_update(
+        business_case=case, user=user, expected_version=version, title="Mine", sponsor=case.sponsor
+    ),
+    "transition": lambda case, user, version: business_case_transition(
+        business_case=case, user=user, expected_version=version, to_status=S.CLOSED
+    ),
+    "revise": lambda case, user, version: business_case_revise(
+        business_case=case, user=user, expected_version=version, reason="Mine", lines=[LineFigures(2024)]
+    ),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS_OF_AN_APPROVED_CASE.values(), ids=EDITS_OF_AN_APPROVED_CASE.keys())
+def test_an_edit_on_a_stale_version_is_refused_naming_who_changed_it(db, edit):
+    case = _case(S.APPROVED)
+    read = case.version
+    jane = factories.lead(first_name="Jane", last_name="Smith")
+    changed = saved_by(jane, case, title="Jane's title")
+
+    with pytest.raises(EditConflict) as caught:
+        edit(case, factories.lead(), read)
+
+    assert_names_who_changed_it(caught.value, changed, jane)
+    assert caught.value.current_version != read
+    case.refresh_from_db()
+    assert (case.title, case.status, case.lines.get().capital_cost) == ("Jane's title", S.APPROVED, Decimal("1000.00"))
+    assert not case.transitions.exists() and not case.revisions.exists()

@@ -3,10 +3,12 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from core.conflicts import EditConflict
 from registers.choices import RiskCategory
 from registers.models import Risk, RiskReview, ScoreBand, needs_escalation
-from registers.services import RiskDetails, RiskScores, risk_create, risk_review, risk_update
+from registers.services.risks import RiskDetails, RiskScores, risk_create, risk_review, risk_update
 from tests import factories
+from tests.conflicts import assert_names_who_changed_it, saved_by
 from tests.factories import NEXT_YEAR
 
 
@@ -44,7 +46,12 @@ def test_review_escalates_at_15_and_above_with_the_reason_recorded(db, likelihoo
     risk = factories.RiskFactory(residual_likelihood=2, residual_impact=3)
 
     review = risk_review(
-        risk=risk, user=risk.owner, scores=_scores(likelihood, impact), note="Threat level up", next_review_date=NEXT_YEAR
+        risk=risk,
+        user=risk.owner,
+        expected_version=risk.version,
+        scores=_scores(likelihood, impact),
+        note="Threat level up",
+        next_review_date=NEXT_YEAR,
     )
 
     risk.refresh_from_db()
@@ -64,7 +71,9 @@ def test_update_escalates_and_records_the_score_change(db, likelihood, impact, o
     risk = factories.RiskFactory(residual_likelihood=1, residual_impact=1)
     lead = factories.lead()
 
-    risk_update(risk=risk, user=lead, details=_details(risk), scores=_scores(likelihood, impact))
+    risk_update(
+        risk=risk, user=lead, expected_version=risk.version, details=_details(risk), scores=_scores(likelihood, impact)
+    )
 
     risk.refresh_from_db()
     assert risk.on_strategic_register is on_register
@@ -77,7 +86,14 @@ def test_an_already_escalated_risk_keeps_its_reason(db):
     risk = factories.RiskFactory(
         residual_likelihood=5, residual_impact=5, on_strategic_register=True, escalation_reason="Agreed by SIGG"
     )
-    review = risk_review(risk=risk, user=risk.owner, scores=_scores(4, 4), note="Still high", next_review_date=NEXT_YEAR)
+    review = risk_review(
+        risk=risk,
+        user=risk.owner,
+        expected_version=risk.version,
+        scores=_scores(4, 4),
+        note="Still high",
+        next_review_date=NEXT_YEAR,
+    )
     risk.refresh_from_db()
     assert risk.escalation_reason == "Agreed by SIGG" and review.escalated is False
 
@@ -86,18 +102,37 @@ def test_owner_edits_their_risk_but_cannot_hand_it_on_or_deregister_it(db):
     risk = factories.RiskFactory(on_strategic_register=True, escalation_reason="SIGG decision")
     owner = risk.owner
 
-    risk_update(risk=risk, user=owner, details=_details(risk, mitigation="MFA everywhere"), scores=_scores(2, 3))
+    risk_update(
+        risk=risk,
+        user=owner,
+        expected_version=risk.version,
+        details=_details(risk, mitigation="MFA everywhere"),
+        scores=_scores(2, 3),
+    )
     risk.refresh_from_db()
     assert risk.mitigation == "MFA everywhere"
 
     with pytest.raises(PermissionDenied, match="another owner"):
-        risk_update(risk=risk, user=owner, details=_details(risk, owner=factories.manager()), scores=_scores(2, 3))
+        risk_update(
+            risk=risk,
+            user=owner,
+            expected_version=risk.version,
+            details=_details(risk, owner=factories.manager()),
+            scores=_scores(2, 3),
+        )
     with pytest.raises(PermissionDenied, match="off the strategic register"):
-        risk_update(risk=risk, user=owner, details=_details(risk, on_strategic_register=False), scores=_scores(2, 3))
+        risk_update(
+            risk=risk,
+            user=owner,
+            expected_version=risk.version,
+            details=_details(risk, on_strategic_register=False),
+            scores=_scores(2, 3),
+        )
     with pytest.raises(PermissionDenied, match="business cases"):
         risk_update(
             risk=risk,
             user=owner,
+            expected_version=risk.version,
             details=_details(risk, business_cases=[factories.BusinessCaseFactory()]),
             scores=_scores(2, 3),
         )
@@ -108,9 +143,22 @@ def test_someone_elses_risk_cannot_be_edited_or_reviewed(db, make_user):
     risk = factories.RiskFactory()
     user = make_user()
     with pytest.raises(PermissionDenied):
-        risk_update(risk=risk, user=user, details=_details(risk, title="Changed"), scores=_scores(1, 1))
+        risk_update(
+            risk=risk,
+            user=user,
+            expected_version=risk.version,
+            details=_details(risk, title="Changed"),
+            scores=_scores(1, 1),
+        )
     with pytest.raises(PermissionDenied):
-        risk_review(risk=risk, user=user, scores=_scores(1, 1), note="x", next_review_date=NEXT_YEAR)
+        risk_review(
+            risk=risk,
+            user=user,
+            expected_version=risk.version,
+            scores=_scores(1, 1),
+            note="x",
+            next_review_date=NEXT_YEAR,
+        )
     risk.refresh_from_db()
     assert risk.title != "Changed" and not RiskReview.objects.exists()
 
@@ -119,7 +167,9 @@ def test_review_needs_a_note_and_a_future_date(db):
     risk = factories.RiskFactory()
     with pytest.raises(ValidationError) as raised:
         risk_review(
-            risk=risk, user=risk.owner, scores=_scores(1, 1), note=" ", next_review_date=datetime.date(2020, 1, 1)
+            risk=risk, user=risk.owner, expected_version=risk.version, scores=_scores(
+                1, 1), note=" ", next_review_date=datetime.date(2020, 1, 1
+            )
         )
     assert set(raised.value.message_dict) == {"note", "next_review_date"}
 
@@ -128,7 +178,11 @@ def test_a_lead_putting_a_risk_on_the_register_must_say_why(db):
     risk = factories.RiskFactory()
     with pytest.raises(ValidationError) as raised:
         risk_update(
-            risk=risk, user=factories.lead(), details=_details(risk, on_strategic_register=True), scores=_scores(2, 3)
+            risk=risk, user=factories.lead(
+                ), expected_version=risk.version, details=_details(risk,
+                on_strategic_register=True), scores=_scores(2,
+                3,
+            )
         )
     assert raised.value.message_dict["escalation_reason"] == ["Say why the risk is on the strategic register."]
 
@@ -151,5 +205,39 @@ def test_create_is_for_leads_and_escalates_at_once(db):
 def test_scores_out_of_range_are_refused(db):
     risk = factories.RiskFactory()
     with pytest.raises(ValidationError) as raised:
-        risk_update(risk=risk, user=factories.lead(), details=_details(risk), scores=RiskScores(6, 0, 1, 1))
+        risk_update(
+            risk=risk,
+            user=factories.lead(),
+            expected_version=risk.version,
+            details=_details(risk),
+            scores=RiskScores(6, 0, 1, 1),
+        )
     assert {"inherent_likelihood", "inherent_impact"} <= set(raised.value.message_dict)
+
+
+# Two people editing one risk: each edit names the version it was based on.
+
+EDITS_OF_A_RISK = {
+    "update": lambda risk, version: risk_update(
+        risk=risk, user=risk.owner, expected_version=version, details=_details(risk, title="Mine"), scores=_scores(1, 1)
+    ),
+    "review": lambda risk, version: risk_review(
+        risk=risk, user=risk.owner, expected_version=version, scores=_scores(1, 1), note="Mine", next_review_date=NEXT_YEAR
+    ),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS_OF_A_RISK.values(), ids=EDITS_OF_A_RISK.keys())
+def test_an_edit_on_a_stale_version_is_refused_naming_who_changed_it(db, edit):
+    risk = factories.RiskFactory(residual_likelihood=3, residual_impact=3)
+    read = risk.version
+    jane = factories.lead(first_name="Jane", last_name="Smith")
+    changed = saved_by(jane, risk, mitigation="Jane's mitigation")
+
+    with pytest.raises(EditConflict) as caught:
+        edit(risk, read)
+
+    assert_names_who_changed_it(caught.value, changed, jane)
+    risk.refresh_from_db()
+    assert (risk.title, risk.mitigation, risk.residual_score) == (changed.title, "Jane's mitigation", 9)
+    assert not RiskReview.objects.exists()

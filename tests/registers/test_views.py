@@ -1,12 +1,14 @@
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from registers.choices import BusinessCaseStatus, RiskCategory
 from registers.columns import BUSINESS_CASE_COLUMNS, RISK_COLUMNS
-from registers.models import BusinessCase, BusinessCaseTransition, RiskReview
+from registers.models import SCORE_FIELDS, BusinessCase, BusinessCaseTransition, RiskReview
 from tests import factories
 from tests.factories import NEXT_YEAR
 from tests.helpers import csv_rows, query_count, xlsx_rows
@@ -25,8 +27,9 @@ def risk(owner):
 
 
 def risk_form(risk, **changes) -> dict:
-    """The risk's edit form as posted, with the factory's scores and a review date next year."""
+    """The risk's edit form as posted on its current version, with the factory's scores and a review date next year."""
     return {
+        "expected_version": current_version(risk),
         "title": risk.title,
         "category": risk.category,
         "owner": risk.owner.pk,
@@ -39,9 +42,10 @@ def risk_form(risk, **changes) -> dict:
     }
 
 
-def review_form(**changes) -> dict:
-    """A review as posted: the factory's scores, a note and the next review next year."""
+def review_form(risk, **changes) -> dict:
+    """A review of the risk's current version as posted: the factory's scores, a note and the next review next year."""
     return {
+        "expected_version": current_version(risk),
         "inherent_likelihood": "4",
         "inherent_impact": "4",
         "residual_likelihood": "2",
@@ -50,6 +54,12 @@ def review_form(**changes) -> dict:
         "next_review_date": NEXT_YEAR.isoformat(),
         **changes,
     }
+
+
+def current_version(record) -> str:
+    """The version a page opened now would carry in its hidden field."""
+    record.refresh_from_db()
+    return str(record.version)
 
 
 def _urls(case, risk):
@@ -121,9 +131,9 @@ def test_a_lead_creates_submits_approves_and_revises_a_case(client, db):
     ]
 
     transition = reverse("business-case-transition", args=[case.reference])
-    client.post(transition, {"to_status": "submitted"})
-    client.post(transition, {"to_status": "approved", "note": "SIGG 4 May"})
-    refused = client.post(transition, {"to_status": "draft"}, follow=True)
+    client.post(transition, {"to_status": "submitted", "expected_version": current_version(case)})
+    client.post(transition, {"to_status": "approved", "note": "SIGG 4 May", "expected_version": current_version(case)})
+    refused = client.post(transition, {"to_status": "draft", "expected_version": current_version(case)}, follow=True)
     assert "HLBC-2026-02 is approved, so it cannot be draft" in refused.content.decode()
     case.refresh_from_db()
     assert case.status == "approved"
@@ -131,7 +141,7 @@ def test_a_lead_creates_submits_approves_and_revises_a_case(client, db):
 
     response = client.post(
         reverse("business-case-revise", args=[case.reference]),
-        {"capital_cost_2024": "2000", "reason": "2025/26 annual review"},
+        {"capital_cost_2024": "2000", "reason": "2025/26 annual review", "expected_version": current_version(case)},
     )
     assert response.status_code == 302
     detail = client.get(reverse("business-case-detail", args=[case.reference])).content.decode()
@@ -144,7 +154,7 @@ def test_bad_money_shows_an_error_summary_not_a_500(client, case):
     client.force_login(factories.lead())
     response = client.post(
         reverse("business-case-edit", args=[case.reference]),
-        {"title": "X", "sponsor": case.sponsor.pk, "capital_cost_2024": "£lots"},
+        {"title": "X", "sponsor": case.sponsor.pk, "capital_cost_2024": "£lots", "expected_version": case.version},
     )
     page = response.content.decode()
     assert response.status_code == 200
@@ -164,7 +174,7 @@ def test_the_owner_edits_and_reviews_their_risk(client, risk):
     assert risk.mitigation == "Phishing simulation every quarter" and risk.owner.username == "owner"
     response = client.post(
         reverse("risk-review", args=[risk.reference]),
-        review_form(inherent_likelihood="5", inherent_impact="5", residual_likelihood="5", note="New ransomware group active"),
+        review_form(risk, inherent_likelihood="5", inherent_impact="5", residual_likelihood="5", note="New ransomware group active"),
         follow=True,
     )
     assert "now on the strategic register" in response.content.decode()
@@ -174,7 +184,7 @@ def test_the_owner_edits_and_reviews_their_risk(client, risk):
 
 def test_a_review_reports_every_problem_at_once(client, risk):
     client.force_login(risk.owner)
-    response = client.post(reverse("risk-review", args=[risk.reference]), review_form(note="", next_review_date="2020-01-01"))
+    response = client.post(reverse("risk-review", args=[risk.reference]), review_form(risk, note="", next_review_date="2020-01-01"))
     page = response.content.decode()
     assert "There is a problem" in page
     assert "Say what the review found." in page and "The next review date must be in the future." in page
@@ -326,3 +336,117 @@ def test_navigation_shows_business_cases_and_risks_to_readers(client, db):
     client.force_login(factories.committee_member())
     page = client.get(reverse("risk-list")).content.decode()
     assert 'href="/business-cases/"' in page and 'href="/risks/"' in page
+
+
+# Two people editing one record: a save made on the version a page showed, after someone else
+# saved the record, is refused, with what was typed kept and who changed it and when.
+
+
+@pytest.fixture
+def jane(db):
+    return factories.lead(username="jane", first_name="Jane", last_name="Smith")
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def version_on_page(response) -> str:
+    return response.context["form"]["expected_version"].value()
+
+
+def assert_refused_as_stale(response, record, *typed: str) -> str:
+    """The page came back with the summary naming Jane and when, what was typed, and the version now."""
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "There is a problem" in page
+    assert re.search(
+        rf"{record.reference} was changed by Jane Smith at \d\d:\d\d on \d{{1,2}} \w+ \d{{4}}, after you opened it\. "
+        "Nothing has been saved",
+        page,
+    )
+    for value in typed:
+        assert value in page
+    record.refresh_from_db()
+    assert f'name="expected_version" value="{record.version}"' in page
+    return page
+
+
+def test_a_stale_business_case_edit_is_refused_keeping_what_was_typed(client, case, jane):
+    client.force_login(factories.lead())
+    url = reverse("business-case-edit", args=[case.reference])
+    read = version_on_page(client.get(url))
+    janes = {"title": "Jane title", "sponsor": case.sponsor.pk, "capital_cost_2024": "5", "expected_version": read}
+    assert signed_in(jane).post(url, janes).status_code == 302
+
+    mine = {"title": "My title", "summary": "My summary", "sponsor": case.sponsor.pk, "capital_cost_2024": "2000"}
+    response = client.post(url, mine | {"expected_version": read})
+
+    assert_refused_as_stale(response, case, 'value="My title"', "My summary", 'value="2000"')
+    assert case.title == "Jane title"
+    assert case.lines.get().capital_cost == Decimal("5.00")
+    # Having been told, saving again goes on the version now current.
+    assert client.post(url, mine | {"expected_version": case.version}).status_code == 302
+
+
+def test_a_stale_workflow_step_is_refused_keeping_the_note(client, case, jane):
+    client.force_login(factories.lead())
+    detail = client.get(reverse("business-case-detail", args=[case.reference]))
+    read = detail.context["transition_form"]["expected_version"].value()
+    transition = reverse("business-case-transition", args=[case.reference])
+    assert signed_in(jane).post(transition, {"to_status": "submitted", "expected_version": read}).status_code == 302
+
+    response = client.post(transition, {"to_status": "submitted", "note": "My reason", "expected_version": read})
+
+    page = assert_refused_as_stale(response, case, "My reason")
+    assert "Approve" in page  # the next steps of the case as it now stands
+    assert list(case.transitions.values_list("actor__username", flat=True)) == ["jane"]
+
+
+def test_a_stale_revision_is_refused_keeping_what_was_typed(client, case, jane):
+    BusinessCase.objects.filter(pk=case.pk).update(status=BusinessCaseStatus.APPROVED)
+    client.force_login(factories.lead())
+    url = reverse("business-case-revise", args=[case.reference])
+    read = version_on_page(client.get(url))
+    janes = {"capital_cost_2024": "5", "reason": "Jane's review", "expected_version": read}
+    assert signed_in(jane).post(url, janes).status_code == 302
+
+    response = client.post(url, {"capital_cost_2024": "2000", "reason": "My review", "expected_version": read})
+
+    assert_refused_as_stale(response, case, 'value="2000"', "My review")
+    assert list(case.revisions.values_list("revised_by__username", flat=True)) == ["jane"]
+    assert case.lines.get().capital_cost == Decimal("5.00")
+
+
+def test_a_stale_risk_edit_is_refused_keeping_what_was_typed(client, risk, jane):
+    client.force_login(risk.owner)
+    url = reverse("risk-edit", args=[risk.reference])
+    read = version_on_page(client.get(url))
+    fields = {
+        "title": risk.title, "category": risk.category, "owner": risk.owner.pk, "review_date": NEXT_YEAR.isoformat(),
+        **{name: getattr(risk, name) for name in SCORE_FIELDS},
+    }
+    assert signed_in(jane).post(url, fields | {"mitigation": "Jane's backups", "expected_version": read}).status_code == 302
+
+    response = client.post(url, fields | {"mitigation": "My phishing drills", "expected_version": read})
+
+    assert_refused_as_stale(response, risk, "My phishing drills")
+    assert risk.mitigation == "Jane's backups"
+
+
+def test_a_stale_risk_review_is_refused_keeping_what_was_typed(client, risk, jane):
+    client.force_login(risk.owner)
+    url = reverse("risk-review", args=[risk.reference])
+    read = version_on_page(client.get(url))
+    review = {
+        "inherent_likelihood": "4", "inherent_impact": "4", "residual_likelihood": "2", "residual_impact": "3",
+        "next_review_date": NEXT_YEAR.isoformat(),
+    }
+    assert signed_in(jane).post(url, review | {"note": "Jane's review", "expected_version": read}).status_code == 302
+
+    response = client.post(url, review | {"note": "My findings", "expected_version": read})
+
+    assert_refused_as_stale(response, risk, "My findings")
+    assert list(risk.reviews.values_list("note", flat=True)) == ["Jane's review"]

@@ -5,7 +5,7 @@ import datetime
 
 from reporting.choices import ImplicationArea
 from reporting.models import CommitteeMeeting, CommitteeReport, ReportImplication
-from reporting.services import ReportSections, committee_report_create
+from reporting.services import ReportSections, committee_report_approve, committee_report_create, committee_report_publish
 from tests import factories
 
 COMPLETE_SECTIONS = ReportSections(
@@ -79,3 +79,13 @@ def build_plan(actions_per_principle: int = 2) -> dict:
     factories.BusinessCaseLineFactory(business_case=case, financial_year=2025)
     factories.RiskFactory(strategy=strategy, title="Ransomware attack", inherent_likelihood=4, inherent_impact=5)
     return {"q1": q1, "q2": q2, "report": report, "red": red_references, "owner": owner}
+
+
+def approve(*, report: CommitteeReport, user) -> CommitteeReport:
+    """Approve the report on the version in hand, as its page's button does."""
+    return committee_report_approve(report=report, user=user, expected_version=report.version)
+
+
+def publish(*, report: CommitteeReport, user) -> CommitteeReport:
+    """Publish the report on the version in hand, as its page's button does."""
+    return committee_report_publish(report=report, user=user, expected_version=report.version)

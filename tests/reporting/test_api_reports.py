@@ -112,6 +112,23 @@ def test_patch_needs_if_match_and_a_stale_one_gets_412(reports, lead):
     assert CommitteeReport.objects.get(sequence=2).title == "Renamed"
 
 
+@pytest.mark.parametrize("step", ["approve", "publish"])
+def test_a_step_on_a_stale_etag_gets_412_and_nothing_moves(reports, lead, step):
+    client = token_client(lead)
+    url = f"{REPORTS}cp-2-24-25/"
+    read = client.get(url)["ETag"]
+    assert client.patch(url, {"title": "Renamed"}, format="json", HTTP_IF_MATCH=read).status_code == 200
+
+    stale = client.post(f"{url}{step}/", HTTP_IF_MATCH=read)
+
+    assert stale.status_code == 412
+    assert stale.json()["changed_by"] == "lead"
+    assert stale["ETag"] == client.get(url)["ETag"]
+    report = CommitteeReport.objects.get(sequence=2)
+    assert (report.title, report.status) == ("Renamed", "draft")
+    assert client.post(f"{url}{step}/").json()["errors"].keys() == {"If-Match"}
+
+
 def test_incomplete_draft_cannot_be_approved(reports, lead):
     response = token_client(lead).post(f"{REPORTS}cp-3-24-25/approve/", HTTP_IF_MATCH="*")
     assert response.status_code == 400

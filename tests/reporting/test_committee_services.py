@@ -4,6 +4,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from core.conflicts import EditConflict
 from reporting.choices import ReportStatus
 from reporting.models import CommitteeReport, ReferenceSequence
 from reporting.services import (
@@ -13,8 +14,9 @@ from reporting.services import (
     committee_report_publish,
     committee_report_update,
 )
+from tests.conflicts import assert_names_who_changed_it, saved_by
 from tests.factories import CommitteeReportFactory, MeetingFactory, committee_member, lead, manager
-from tests.reporting.builders import ALL_IMPLICATIONS, COMPLETE_SECTIONS, draft_report
+from tests.reporting.builders import ALL_IMPLICATIONS, COMPLETE_SECTIONS, approve, draft_report, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -101,6 +103,7 @@ def test_update_changes_sections_and_implications(meeting):
     report = committee_report_update(
         report=report,
         user=editor,
+        expected_version=report.version,
         meeting=meeting,
         sections=dataclasses.replace(COMPLETE_SECTIONS, title="Revised title"),
         implications=implications,
@@ -114,14 +117,21 @@ def test_update_refuses_a_meeting_in_another_financial_year(meeting):
     report = draft_report(meeting)
     other_year = MeetingFactory(date=datetime.date(2025, 6, 1))
     with pytest.raises(ValidationError, match="numbered in 2024/25"):
-        committee_report_update(report=report, user=lead(), meeting=other_year, sections=COMPLETE_SECTIONS)
+        committee_report_update(
+            report=report, user=lead(), expected_version=report.version, meeting=other_year, sections=COMPLETE_SECTIONS
+        )
 
 
 def test_update_refuses_unknown_implication_areas(meeting):
     report = draft_report(meeting)
     with pytest.raises(ValidationError, match="Unknown implication area: transport"):
         committee_report_update(
-            report=report, user=lead(), meeting=meeting, sections=COMPLETE_SECTIONS, implications={"transport": "x"}
+            report=report,
+            user=lead(),
+            expected_version=report.version,
+            meeting=meeting,
+            sections=COMPLETE_SECTIONS,
+            implications={"transport": "x"},
         )
 
 
@@ -129,13 +139,23 @@ def test_update_refuses_unknown_implication_areas(meeting):
 def test_only_leads_edit(meeting, make_user):
     report = draft_report(meeting)
     with pytest.raises(PermissionDenied, match="Only strategy leads can edit"):
-        committee_report_update(report=report, user=make_user(), meeting=meeting, sections=COMPLETE_SECTIONS)
+        committee_report_update(
+            report=report,
+            user=make_user(),
+            expected_version=report.version,
+            meeting=meeting,
+            sections=COMPLETE_SECTIONS,
+        )
 
 
 def test_editing_an_approved_report_sends_it_back_to_draft(meeting):
-    report = committee_report_approve(report=draft_report(meeting), user=lead())
+    report = approve(report=draft_report(meeting), user=lead())
     report = committee_report_update(
-        report=report, user=lead(), meeting=meeting, sections=dataclasses.replace(COMPLETE_SECTIONS, title="Changed")
+        report=report,
+        user=lead(),
+        expected_version=report.version,
+        meeting=meeting,
+        sections=dataclasses.replace(COMPLETE_SECTIONS, title="Changed"),
     )
     assert report.status == ReportStatus.DRAFT
     assert report.approved_at is None and report.approved_by is None
@@ -143,10 +163,14 @@ def test_editing_an_approved_report_sends_it_back_to_draft(meeting):
 
 def test_editing_a_published_report_is_refused(meeting):
     author = lead()
-    report = committee_report_publish(report=committee_report_approve(report=draft_report(meeting), user=author), user=author)
+    report = publish(report=approve(report=draft_report(meeting), user=author), user=author)
     with pytest.raises(ValidationError, match=r"CP/1/24-25 was published on .* can no longer be changed"):
         committee_report_update(
-            report=report, user=author, meeting=meeting, sections=dataclasses.replace(COMPLETE_SECTIONS, title="Changed")
+            report=report,
+            user=author,
+            expected_version=report.version,
+            meeting=meeting,
+            sections=dataclasses.replace(COMPLETE_SECTIONS, title="Changed"),
         )
     report.refresh_from_db()
     assert report.title == COMPLETE_SECTIONS.title
@@ -157,10 +181,10 @@ def test_editing_a_published_report_is_refused(meeting):
 
 def test_approve_then_publish_records_who_and_when(meeting):
     approver, publisher = lead(), lead()
-    report = committee_report_approve(report=draft_report(meeting), user=approver)
+    report = approve(report=draft_report(meeting), user=approver)
     assert report.status == ReportStatus.APPROVED
     assert report.approved_by == approver and report.approved_at is not None
-    report = committee_report_publish(report=report, user=publisher)
+    report = publish(report=report, user=publisher)
     assert report.status == ReportStatus.PUBLISHED
     assert report.published_by == publisher and report.published_at is not None
     assert report.approved_by == approver
@@ -174,7 +198,7 @@ def test_approve_refuses_an_incomplete_draft_and_lists_what_is_missing(meeting):
         implications={**ALL_IMPLICATIONS, "climate_change": ""},
     )
     with pytest.raises(ValidationError) as caught:
-        committee_report_approve(report=report, user=lead())
+        approve(report=report, user=lead())
     message = caught.value.messages[0]
     assert message.startswith("CP/1/24-25 cannot go on the agenda until it has:")
     assert "Purpose of Report" in message and "Contact Officer" in message and "Implications: Climate Change" in message
@@ -183,44 +207,44 @@ def test_approve_refuses_an_incomplete_draft_and_lists_what_is_missing(meeting):
 
 
 def test_approving_twice_is_refused(meeting):
-    report = committee_report_approve(report=draft_report(meeting), user=lead())
+    report = approve(report=draft_report(meeting), user=lead())
     with pytest.raises(ValidationError, match="already approved for the agenda"):
-        committee_report_approve(report=report, user=lead())
+        approve(report=report, user=lead())
 
 
 def test_approving_a_published_report_is_refused(meeting):
     author = lead()
-    report = committee_report_publish(report=committee_report_approve(report=draft_report(meeting), user=author), user=author)
+    report = publish(report=approve(report=draft_report(meeting), user=author), user=author)
     with pytest.raises(ValidationError, match="can no longer be changed"):
-        committee_report_approve(report=report, user=author)
+        approve(report=report, user=author)
 
 
 def test_publishing_a_draft_is_refused(meeting):
     with pytest.raises(ValidationError, match="must be approved for the agenda before it is published"):
-        committee_report_publish(report=draft_report(meeting), user=lead())
+        publish(report=draft_report(meeting), user=lead())
 
 
 def test_publishing_twice_is_refused(meeting):
     author = lead()
-    report = committee_report_publish(report=committee_report_approve(report=draft_report(meeting), user=author), user=author)
+    report = publish(report=approve(report=draft_report(meeting), user=author), user=author)
     with pytest.raises(ValidationError, match="can no longer be changed"):
-        committee_report_publish(report=report, user=author)
+        publish(report=report, user=author)
 
 
 @pytest.mark.parametrize("make_user", [manager, committee_member])
 def test_only_leads_approve(meeting, make_user):
     report = draft_report(meeting)
     with pytest.raises(PermissionDenied, match="Only strategy leads can approve"):
-        committee_report_approve(report=report, user=make_user())
+        approve(report=report, user=make_user())
     report.refresh_from_db()
     assert report.status == ReportStatus.DRAFT
 
 
 @pytest.mark.parametrize("make_user", [manager, committee_member])
 def test_only_leads_publish(meeting, make_user):
-    report = committee_report_approve(report=draft_report(meeting), user=lead())
+    report = approve(report=draft_report(meeting), user=lead())
     with pytest.raises(PermissionDenied, match="Only strategy leads can publish"):
-        committee_report_publish(report=report, user=make_user())
+        publish(report=report, user=make_user())
     report.refresh_from_db()
     assert report.status == ReportStatus.APPROVED
 
@@ -243,3 +267,46 @@ def test_a_second_meeting_of_one_committee_on_one_day_is_refused(meeting):
 def test_only_leads_add_meetings(make_user):
     with pytest.raises(PermissionDenied, match="Only strategy leads can add committee meetings"):
         committee_meeting_create(user=make_user(), committee="Corporate Policy Committee", date=datetime.date(2025, 6, 5))
+
+
+# Two people editing one report: each edit names the version it was based on.
+
+EDITS_OF_A_REPORT = {
+    "update": lambda report, user, version: committee_report_update(
+        report=report, user=user, expected_version=version, meeting=report.meeting, sections=COMPLETE_SECTIONS
+    ),
+    "approve": lambda report, user, version: committee_report_approve(report=report, user=user, expected_version=version),
+    "publish": lambda report, user, version: committee_report_publish(report=report, user=user, expected_version=version),
+}
+
+
+@pytest.mark.parametrize(
+    ("status", "edit"),
+    [
+        (ReportStatus.DRAFT, EDITS_OF_A_REPORT["update"]),
+        (ReportStatus.DRAFT, EDITS_OF_A_REPORT["approve"]),
+        (ReportStatus.APPROVED, EDITS_OF_A_REPORT["publish"]),
+    ],
+    ids=EDITS_OF_A_REPORT.keys(),
+)
+def test_an_edit_on_a_stale_version_is_refused_naming_who_changed_it(meeting, status, edit):
+    report = draft_report(meeting)
+    if status == ReportStatus.APPROVED:
+        report = approve(report=report, user=lead())
+    read = report.version
+    jane = lead(first_name="Jane", last_name="Smith")
+    changed = saved_by(jane, report, title="Jane's title", updated_by=jane)
+
+    with pytest.raises(EditConflict) as caught:
+        edit(report, lead(), read)
+
+    assert_names_who_changed_it(caught.value, changed, jane)
+    report.refresh_from_db()
+    assert (report.title, report.status) == ("Jane's title", status)
+
+
+def test_approving_and_publishing_record_who_last_changed_the_report(meeting):
+    approver, publisher = lead(), lead()
+    report = approve(report=draft_report(meeting), user=approver)
+    assert report.updated_by == approver
+    assert publish(report=report, user=publisher).updated_by == publisher

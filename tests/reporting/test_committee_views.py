@@ -1,12 +1,13 @@
 import dataclasses
 import datetime
+import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from reporting.choices import ImplicationArea, ReportStatus
 from reporting.models import CommitteeMeeting, CommitteeReport
-from reporting.services import committee_report_approve, committee_report_publish
 from tests.factories import (
     CommitteeReportFactory,
     MeetingFactory,
@@ -18,7 +19,7 @@ from tests.factories import (
     manager,
 )
 from tests.helpers import query_count, signed_in
-from tests.reporting.builders import ALL_IMPLICATIONS, COMPLETE_SECTIONS, draft_report
+from tests.reporting.builders import ALL_IMPLICATIONS, COMPLETE_SECTIONS, approve, draft_report, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def draft(meeting, author):
 @pytest.fixture
 def published(meeting, author):
     report = draft_report(meeting, user=author, title="Published report")
-    return committee_report_publish(report=committee_report_approve(report=report, user=author), user=author)
+    return publish(report=approve(report=report, user=author), user=author)
 
 
 def form_data(meeting, **changes) -> dict:
@@ -147,7 +148,8 @@ def test_form_errors_are_shown_with_a_summary(client, meeting):
 def test_service_errors_land_on_their_field(client, draft):
     other_year = MeetingFactory(date=datetime.date(2025, 5, 1))
     response = signed_in(client, lead()).post(
-        reverse("committee-report-update", kwargs={"key": draft.slug}), form_data(other_year)
+        reverse("committee-report-update", kwargs={"key": draft.slug}),
+        form_data(other_year) | {"expected_version": draft.version},
     )
     assert response.status_code == 200
     assert "choose a meeting in that financial year" in response.context["form"].errors["meeting"][0]
@@ -157,7 +159,11 @@ def test_lead_edits_a_draft(client, draft, meeting):
     client = signed_in(client, lead())
     form = client.get(reverse("committee-report-update", kwargs={"key": draft.slug}))
     assert form.context["form"].initial["implication_legal"] == ALL_IMPLICATIONS["legal"]
-    client.post(reverse("committee-report-update", kwargs={"key": draft.slug}), form_data(meeting, title="New title"))
+    assert form.context["form"].initial["expected_version"] == draft.version
+    client.post(
+        reverse("committee-report-update", kwargs={"key": draft.slug}),
+        form_data(meeting, title="New title") | {"expected_version": draft.version},
+    )
     draft.refresh_from_db()
     assert draft.title == "New title"
 
@@ -184,22 +190,73 @@ def test_other_roles_cannot_draft_edit_approve_or_publish(client, draft, meeting
 
 def test_lead_approves_and_publishes_through_the_page(client, draft):
     client = signed_in(client, lead())
-    client.post(reverse("committee-report-approve", kwargs={"key": draft.slug}))
+    client.post(reverse("committee-report-approve", kwargs={"key": draft.slug}), {"expected_version": draft.version})
     draft.refresh_from_db()
     assert draft.status == ReportStatus.APPROVED
-    response = client.post(reverse("committee-report-publish", kwargs={"key": draft.slug}), follow=True)
+    response = client.post(
+        reverse("committee-report-publish", kwargs={"key": draft.slug}), {"expected_version": draft.version}, follow=True
+    )
     draft.refresh_from_db()
     assert draft.status == ReportStatus.PUBLISHED
     assert "is published. It can no longer be changed." in response.content.decode()
 
 
 def test_a_refused_transition_comes_back_as_a_message(client, draft):
-    response = signed_in(client, lead()).post(reverse("committee-report-publish", kwargs={"key": draft.slug}), follow=True)
+    response = signed_in(client, lead()).post(
+        reverse("committee-report-publish", kwargs={"key": draft.slug}), {"expected_version": draft.version}, follow=True
+    )
     assert "must be approved for the agenda before it is published" in response.content.decode()
 
 
 def test_transitions_are_post_only(client, draft):
     assert signed_in(client, lead()).get(reverse("committee-report-approve", kwargs={"key": draft.slug})).status_code == 405
+
+
+# Two people editing one report: a save made on the version a page showed, after someone else
+# saved the report, is refused, saying who changed it and when.
+
+STALE = (
+    r"CP/1/24-25 was changed by Jane Smith at \d\d:\d\d on \d{1,2} \w+ \d{4}, after you opened it\. "
+    "Nothing has been saved"
+)
+
+
+@pytest.fixture
+def jane():
+    return lead(username="jane", first_name="Jane", last_name="Smith")
+
+
+def test_a_stale_edit_is_refused_keeping_what_was_typed(client, draft, meeting, jane):
+    url = reverse("committee-report-update", kwargs={"key": draft.slug})
+    client = signed_in(client, lead())
+    read = client.get(url).context["form"]["expected_version"].value()
+    janes = form_data(meeting, title="Jane's title") | {"expected_version": read}
+    assert signed_in(Client(), jane).post(url, janes).status_code == 302
+
+    response = client.post(url, form_data(meeting, title="My title", purpose="My purpose") | {"expected_version": read})
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "There is a problem" in page and re.search(STALE, page)
+    assert 'value="My title"' in page and "My purpose" in page
+    draft.refresh_from_db()
+    assert draft.title == "Jane's title"
+    assert f'name="expected_version" value="{draft.version}"' in page
+
+
+def test_a_stale_approval_is_refused_saying_who_changed_the_report(client, draft, meeting, jane):
+    client = signed_in(client, lead())
+    read = draft.version
+    edit = reverse("committee-report-update", kwargs={"key": draft.slug})
+    janes = form_data(meeting, title="Jane's title") | {"expected_version": read}
+    assert signed_in(Client(), jane).post(edit, janes).status_code == 302
+
+    approve_url = reverse("committee-report-approve", kwargs={"key": draft.slug})
+    response = client.post(approve_url, {"expected_version": read}, follow=True)
+
+    assert re.search(STALE, response.content.decode())
+    draft.refresh_from_db()
+    assert (draft.status, draft.title) == (ReportStatus.DRAFT, "Jane's title")
 
 
 # Query budgets: the same number of queries whatever the number of reports.

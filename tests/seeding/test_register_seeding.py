@@ -1,7 +1,7 @@
 from django.core.management import call_command
 
 from registers.models import BusinessCase, BusinessCaseTransition, Risk
-from registers.services import ALLOWED_TRANSITIONS
+from registers.services.business_cases import ALLOWED_TRANSITIONS
 
 
 def test_demo_cases_carry_the_workflow_that_led_to_their_status(db):
