@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from core.filters import StableOrderingFilter, UsernameFilter
+from core.financial_year import financial_year_label
 from principles.filtersets import PrincipleNumberFilter
 from principles.models import Principle
 
@@ -37,7 +38,7 @@ def _search(queryset, fields: tuple[str, ...], value: str):
 def financial_year_choices() -> list[tuple[int, str]]:
     """The financial years any business case has figures for, as (2024, "2024/25")."""
     years = BusinessCaseLine.objects.order_by("financial_year").values_list("financial_year", flat=True).distinct()
-    return [(year, f"{year}/{(year + 1) % 100:02d}") for year in years]
+    return [(year, financial_year_label(year)) for year in years]
 
 
 class BusinessCaseFilterSet(django_filters.FilterSet):

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.contrib.auth import get_user_model
 
+from core.financial_year import financial_year_label
 from principles.models import Principle
 
 from .choices import BusinessCaseStatus, RiskCategory
@@ -117,7 +118,7 @@ class FiguresForm(GovukFormMixin, forms.Form):
         kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         for year in years:
-            label = f"{year}/{(year + 1) % 100:02d}"
+            label = financial_year_label(year)
             for name in MONEY_FIELD_NAMES:
                 self.fields[f"{name}_{year}"] = PoundsField(
                     label=f"{MONEY_LABELS[name]}, {label}",
@@ -136,7 +137,7 @@ class FiguresForm(GovukFormMixin, forms.Form):
     def rows(self):
         """(year label, [bound fields]) for the figures table."""
         return [
-            (f"{year}/{(year + 1) % 100:02d}", [self[f"{name}_{year}"] for name in MONEY_FIELD_NAMES])
+            (financial_year_label(year), [self[f"{name}_{year}"] for name in MONEY_FIELD_NAMES])
             for year in self.years
         ]
 

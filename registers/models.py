@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.financial_year import financial_year_label
 from strategy.models import Strategy
 
 from .choices import BusinessCaseStatus, RiskCategory
@@ -108,7 +109,7 @@ class BusinessCaseLine(models.Model):
 
     @property
     def financial_year_label(self) -> str:
-        return f"{self.financial_year}/{(self.financial_year + 1) % 100:02d}"
+        return financial_year_label(self.financial_year)
 
     @property
     def net(self) -> Decimal:

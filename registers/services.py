@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.financial_year import financial_year_label
 from core.permissions import can_edit_risk, can_manage_business_cases, can_manage_risks
 from principles.models import Principle
 
@@ -88,7 +89,7 @@ def _replace_lines(business_case: BusinessCase, lines: Sequence[LineFigures]) ->
     years = [line.financial_year for line in lines]
     duplicates = sorted({year for year in years if years.count(year) > 1})
     if duplicates:
-        labels = ", ".join(f"{year}/{(year + 1) % 100:02d}" for year in duplicates)
+        labels = ", ".join(financial_year_label(year) for year in duplicates)
         raise ValidationError({"lines": f"Each financial year may appear once: {labels} is repeated."})
     new_lines = [
         BusinessCaseLine(

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from core import permissions
 from core.exports import FORMATS, export_response
+from core.financial_year import financial_year_label
 from strategy.models import Strategy
 
 from . import selectors, services
@@ -94,7 +95,7 @@ def business_case_list(request: HttpRequest) -> HttpResponse:
             "rows": [(row.case, table_cells(row, BUSINESS_CASE_COLUMNS), False) for row in rows],
             "totals": table_cells(money, MONEY_COLUMNS),
             "label_span": len(BUSINESS_CASE_COLUMNS) - len(MONEY_COLUMNS),
-            "year_label": f"{year}/{(year + 1) % 100:02d}" if year else None,
+            "year_label": financial_year_label(year) if year else None,
             "query": request.GET.urlencode(),
             "may_manage": permissions.can_manage_business_cases(request.user),
         },

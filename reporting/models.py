@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from core.financial_year import financial_year_label
 from periods.models import ReportingPeriod
 
 from .choices import ImplicationArea, PackStatus, ReportStatus
@@ -112,7 +113,7 @@ class ReferenceSequence(models.Model):
     last_number = models.PositiveIntegerField(default=0)
 
     def __str__(self) -> str:
-        return f"{self.financial_year}/{(self.financial_year + 1) % 100:02d}: {self.last_number}"
+        return f"{financial_year_label(self.financial_year)}: {self.last_number}"
 
 
 class ReportImplication(models.Model):

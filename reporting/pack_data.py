@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from actions.choices import CLOSED_STATUSES, Rag, Status
 from actions.models import ActionItem
 from actions.selectors import ActionState, action_states_as_at, rollup_by_principle
+from core.financial_year import financial_year_label
 from core.permissions import can_download_published_pack, can_see_unpublished_packs
 from principles.models import Principle
 from registers.selectors import business_case_queryset, business_case_totals, risk_heat_map, risk_queryset
@@ -139,11 +140,11 @@ def _business_cases() -> dict:
             }
         )
     return {
-        "years": [f"{y}/{(y + 1) % 100:02d}" for y in years],
+        "years": [financial_year_label(y) for y in years],
         "cases": rows,
         "by_year": [
             {
-                "label": f"{y}/{(y + 1) % 100:02d}",
+                "label": financial_year_label(y),
                 "capital_cost": t.capital_cost,
                 "revenue_cost": t.revenue_cost,
                 "cashable_benefit": t.cashable_benefit,

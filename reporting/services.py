@@ -10,7 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from core.financial_year import financial_year_short_label, financial_year_start
+from core.financial_year import financial_year_label, financial_year_short_label, financial_year_start
 from core.permissions import can_draft_committee_report, can_edit_committee_report
 
 from .choices import ImplicationArea, ReportStatus
@@ -161,8 +161,8 @@ def committee_report_update(
         if financial_year_start(meeting.date) != report.financial_year:
             raise ValidationError(
                 {
-                    "meeting": f"{report.reference} is numbered in {report.financial_year}/"
-                    f"{(report.financial_year + 1) % 100:02d}: choose a meeting in that financial year, "
+                    "meeting": f"{report.reference} is numbered in {financial_year_label(report.financial_year)}: "
+                    "choose a meeting in that financial year, "
                     "or draft a new report for a meeting in another year."
                 }
             )
