@@ -142,7 +142,7 @@ def business_case_detail(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 def _strategy() -> Strategy:
-    strategy = Strategy.objects.order_by("pk").first()
+    strategy = Strategy.objects.current()
     if strategy is None:
         raise Http404("Load the strategy first: python manage.py seed_strategy.")
     return strategy

@@ -203,7 +203,7 @@ def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | No
     report = None
     if committee_report is not None:
         report = CommitteeReport.objects.select_related("meeting").get(pk=committee_report.pk)
-    strategy = Strategy.objects.order_by("pk").first()
+    strategy = Strategy.objects.current()
     principles = list(Principle.objects.order_by("number"))
     states = action_states_as_at(period=period, actions=_pack_actions())
     # Only the previous quarter's end date matters, so an unsaved period stands in for it.

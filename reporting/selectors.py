@@ -76,8 +76,9 @@ def committee_report_document(*, report: CommitteeReport) -> dict:
     """
     implications = {item.area: item.text for item in report.implications.all()}
     meeting = report.meeting
+    strategy = Strategy.objects.current()
     return {
-        "council": Strategy.objects.values_list("council", flat=True).order_by("pk").first() or "",
+        "council": strategy.council if strategy else "",
         "committee": meeting.committee if meeting else "",
         "meeting_date": meeting.date if meeting else None,
         "title": report.title,

@@ -50,7 +50,7 @@ RISK_REFERENCE = reference_parameter("risk", "R-01")
 
 
 def current_strategy() -> Strategy:
-    strategy = Strategy.objects.order_by("pk").first()
+    strategy = Strategy.objects.current()
     if strategy is None:
         raise ValidationError({"non_field_errors": ["Load the strategy first: python manage.py seed_strategy."]})
     return strategy
