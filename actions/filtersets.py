@@ -16,8 +16,8 @@ from core.financial_year import FinancialQuarter, PeriodKeyError
 from principles.filtersets import PrincipleNumberFilter
 from principles.models import Principle
 
-from .choices import CLOSED_STATUSES, Rag, Status
-from .models import ActionItem, ProgressUpdate
+from .choices import Rag, Status
+from .models import ActionItem, ProgressUpdate, overdue_on
 
 
 class PeriodKeyField(forms.CharField):
@@ -125,9 +125,7 @@ class ActionFilterSet(django_filters.FilterSet):
     def filter_overdue(self, queryset, name, value):
         if value is None:
             return queryset
-        today = timezone.localdate()
-        overdue = Q(revised_target_date__lt=today) | Q(revised_target_date__isnull=True, target_date__lt=today)
-        overdue &= ~Q(status__in=CLOSED_STATUSES)
+        overdue = overdue_on(timezone.localdate())
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
 
 

@@ -61,7 +61,7 @@ def _state(action: ActionItem, update: ProgressUpdate | None, on: datetime.date)
         commentary=update.commentary if update else "",
         next_steps=update.next_steps if update else "",
         update=update,
-        overdue=status not in CLOSED_STATUSES and action.due_date < on,
+        overdue=action.is_overdue(on, status=status),
     )
 
 

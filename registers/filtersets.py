@@ -12,7 +12,7 @@ from principles.filtersets import PrincipleNumberFilter
 from principles.models import Principle
 
 from .choices import BusinessCaseStatus, RiskCategory
-from .models import SCORE_BANDS, BusinessCase, BusinessCaseLine, Risk
+from .models import SCORE_BANDS, BusinessCase, BusinessCaseLine, Risk, review_overdue_on
 
 ONE_TO_FIVE_CHOICES = [(n, str(n)) for n in range(1, 6)]
 SCORE_ERRORS = {"invalid_choice": "Choose a likelihood or impact from 1 to 5."}
@@ -150,5 +150,5 @@ class RiskFilterSet(django_filters.FilterSet):
     def filter_review_overdue(self, queryset, name, value):
         if value is None:
             return queryset
-        overdue = Q(review_date__lt=timezone.localdate())
+        overdue = review_overdue_on(timezone.localdate())
         return queryset.filter(overdue) if value else queryset.exclude(overdue)

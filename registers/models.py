@@ -1,5 +1,6 @@
 """The High Level Business Cases and the risk register."""
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.conditions import holds
 from core.financial_year import financial_year_label
 from strategy.models import Strategy
 
@@ -146,6 +148,11 @@ class Scored(models.Model):
         return self.residual_likelihood * self.residual_impact
 
 
+def review_overdue_on(day: datetime.date) -> Q:
+    """Past its review date on `day` (each review sets the next one)."""
+    return Q(review_date__lt=day)
+
+
 class Risk(Scored):
     reference = models.CharField(max_length=30, unique=True)
     strategy = models.ForeignKey(Strategy, on_delete=models.PROTECT, related_name="risks")
@@ -182,7 +189,7 @@ class Risk(Scored):
 
     @property
     def is_review_overdue(self) -> bool:
-        return self.review_date < timezone.localdate()
+        return holds(review_overdue_on(timezone.localdate()), self)
 
 
 class BusinessCaseTransition(models.Model):
