@@ -9,7 +9,7 @@ from core.financial_year import financial_year_label
 from principles.models import Principle
 
 from .choices import BusinessCaseStatus, RiskCategory
-from .models import MONEY_FIELD_NAMES, SCORE_FIELDS, BusinessCase, BusinessCaseLine
+from .models import ESCALATION_THRESHOLD, MONEY_FIELD_NAMES, SCORE_FIELDS, BusinessCase, BusinessCaseLine
 from .services import ALLOWED_TRANSITIONS, TRANSITION_VERBS, LineFigures, RiskDetails, RiskScores
 
 SCORE_CHOICES = [("", "Choose")] + [(n, str(n)) for n in range(1, 6)]
@@ -220,7 +220,7 @@ class RiskForm(GovukFormMixin, ScoresMixin):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         label="Why it is on the strategic register",
-        help_text="Filled in for you when the residual score is 15 or more.",
+        help_text=f"Filled in for you when the residual score is {ESCALATION_THRESHOLD} or more.",
     )
     business_cases = forms.ModelMultipleChoiceField(
         queryset=BusinessCase.objects.order_by("reference"), widget=forms.CheckboxSelectMultiple, required=False

@@ -43,8 +43,11 @@ SCORE_BANDS = (
     ScoreBand("high", "High", 10, 14),
     ScoreBand("very_high", "Very high", 15, 25),
 )
-# A residual score this high puts a risk on the Strategic Risk Register (report 8.6).
-ESCALATION_THRESHOLD = 15
+VERY_HIGH = SCORE_BANDS[-1]
+# How the register, its pages and the packs state the bands.
+SCORE_BANDS_TEXT = ", ".join(f"{band.label.lower()} {band.low}–{band.high}" for band in SCORE_BANDS)
+# A very high residual score puts a risk on the Strategic Risk Register (report 8.6).
+ESCALATION_THRESHOLD = VERY_HIGH.low
 
 
 def needs_escalation(residual_score: int) -> bool:

@@ -342,8 +342,8 @@ def _set_details(risk: Risk, details: RiskDetails) -> None:
 def risk_update(*, risk: Risk, user: AbstractBaseUser, details: RiskDetails, scores: RiskScores) -> Risk:
     """Edit a risk. Leads edit any; an owner edits their own but cannot hand it on or de-register it.
 
-    A change of scores is recorded in the review history; a residual score of 15 or more
-    escalates the risk to the strategic register with the reason recorded.
+    A change of scores is recorded in the review history; a residual score that needs escalation
+    puts the risk on the strategic register with the reason recorded.
     """
     risk = Risk.objects.select_for_update().get(pk=risk.pk)
     if not can_edit_risk(user, risk):

@@ -27,7 +27,7 @@ from .forms import (
     govuk_widgets,
     transition_choices,
 )
-from .models import SCORE_BANDS, SCORE_FIELDS, BusinessCase, Risk, ScoreBand
+from .models import ESCALATION_THRESHOLD, SCORE_FIELDS, BusinessCase, Risk
 
 HEAT_MAP_BASES = (("inherent", "Inherent risk (before mitigation)"), ("residual", "Residual risk (after mitigation)"))
 
@@ -277,7 +277,7 @@ def _heat_map(request: HttpRequest, risks: list[Risk]) -> list[dict]:
                 query[f"{basis}_likelihood"] = cell.likelihood
                 query[f"{basis}_impact"] = cell.impact
                 href = f"{reverse('risk-list')}?{query.urlencode()}"
-                cells.append({"cell": cell, "band": ScoreBand.for_score(cell.score), "href": href})
+                cells.append({"cell": cell, "band": cell.band, "href": href})
             rows.append({"likelihood": row[0].likelihood, "cells": cells})
         maps.append({"basis": basis, "caption": caption, "rows": rows})
     return maps
@@ -305,7 +305,6 @@ def risk_list(request: HttpRequest) -> HttpResponse:
             # The last column says whether the review is overdue; the flag makes it stand out.
             "rows": [(risk, table_cells(risk, RISK_COLUMNS), risk.is_review_overdue) for risk in risks],
             "heat_maps": _heat_map(request, risks),
-            "bands": SCORE_BANDS,
             "query": request.GET.urlencode(),
             "may_manage": permissions.can_manage_risks(request.user),
         },
@@ -390,7 +389,7 @@ def risk_review(request: HttpRequest, reference: str) -> HttpResponse:
         else:
             message = f"Review of {risk.reference} recorded."
             if review.escalated:
-                message += " Its residual score is 15 or more, so it is now on the strategic register."
+                message += f" Its residual score is {ESCALATION_THRESHOLD} or more, so it is now on the strategic register."
             messages.success(request, message)
             return redirect("risk-detail", reference=risk.reference)
     return render(request, "registers/risk_review_form.html", {"form": form, "risk": risk, "form_errors": _errors_of(form)}

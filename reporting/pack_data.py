@@ -18,6 +18,7 @@ from actions.selectors import ActionState, action_states_as_at, rollup_by_princi
 from core.financial_year import financial_year_label
 from core.permissions import can_download_published_pack, can_see_unpublished_packs
 from principles.models import Principle
+from registers.models import VERY_HIGH
 from registers.selectors import business_case_queryset, business_case_totals, risk_heat_map, risk_queryset
 from strategy.models import Strategy
 
@@ -28,7 +29,6 @@ from .selectors import committee_report_document
 COMMITTEE = "Corporate Policy Committee"
 DEFAULT_REPORT_OF = "Executive Director Corporate Services"
 DEFAULT_WARDS = "All"
-HIGH_RISK_SCORE = 15
 RAG_SEVERITY = {Rag.GREEN: 0, Rag.AMBER: 1, Rag.RED: 2}
 
 def _pack_actions() -> QuerySet[ActionItem]:
@@ -167,7 +167,10 @@ def _heat_map(risks: list, basis: str) -> list[dict]:
     return [
         {
             "likelihood": row[0].likelihood,
-            "cells": [{"impact": c.impact, "score": c.score, "count": c.count, "references": [r.reference for r in c.risks]} for c in row],
+            "cells": [
+                {"impact": c.impact, "score": c.score, "band": c.band, "count": c.count, "references": [r.reference for r in c.risks]}
+                for c in row
+            ],
         }
         for row in risk_heat_map(risks=risks, basis=basis)
     ]
@@ -175,14 +178,14 @@ def _heat_map(risks: list, basis: str) -> list[dict]:
 
 def _risks() -> dict:
     risks = list(risk_queryset().order_by("reference"))
-    high = [r for r in risks if max(r.inherent_score, r.residual_score) >= HIGH_RISK_SCORE]
-    high.sort(key=lambda r: (-r.residual_score, -r.inherent_score, r.reference))
+    very_high = [r for r in risks if max(r.inherent_score, r.residual_score) >= VERY_HIGH.low]
+    very_high.sort(key=lambda r: (-r.residual_score, -r.inherent_score, r.reference))
     return {
         "count": len(risks),
         "inherent": _heat_map(risks, "inherent"),
         "residual": _heat_map(risks, "residual"),
-        "threshold": HIGH_RISK_SCORE,
-        "high": [
+        "very_high_band": VERY_HIGH,
+        "very_high": [
             {
                 "reference": r.reference,
                 "title": r.title,
@@ -193,7 +196,7 @@ def _risks() -> dict:
                 "mitigation": r.mitigation,
                 "review_date": r.review_date,
             }
-            for r in high
+            for r in very_high
         ],
     }
 

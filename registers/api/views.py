@@ -21,7 +21,7 @@ from core.permissions import can_edit_risk, can_manage_business_cases, can_manag
 from registers import selectors, services
 from registers.columns import BUSINESS_CASE_COLUMNS, RISK_COLUMNS
 from registers.filtersets import BusinessCaseFilterSet, RiskFilterSet
-from registers.models import SCORE_FIELDS, Risk
+from registers.models import ESCALATION_THRESHOLD, SCORE_FIELDS, Risk
 from strategy.models import Strategy
 
 from .serializers import (
@@ -225,7 +225,7 @@ def _current_risk_fields(risk: Risk) -> dict:
     ),
     create=extend_schema(
         summary="Add a risk (strategy leads)",
-        description="A residual score of 15 or more escalates it to the strategic register at once.",
+        description=f"A residual score of {ESCALATION_THRESHOLD} or more escalates it to the strategic register at once.",
         request=RiskCreateSerializer, responses={201: RiskSerializer},
     ),
     partial_update=extend_schema(
@@ -270,8 +270,8 @@ class RiskViewSet(RegisterViewSet):
     @extend_schema(
         summary="Record a review of a risk (strategy leads, or its owner)",
         description=(
-            "The scores now, what the review found and when to look again; 15 or more residual escalates the "
-            "risk. Send If-Match with the risk's ETag; the response's ETag is its new version."
+            f"The scores now, what the review found and when to look again; {ESCALATION_THRESHOLD} or more residual "
+            "escalates the risk. Send If-Match with the risk's ETag; the response's ETag is its new version."
         ),
         request=RiskReviewRequestSerializer,
         responses={201: OpenApiResponse(RiskReviewSerializer, "The review, as recorded.")},
