@@ -36,6 +36,7 @@ class CommitteeReport(models.Model):
     title = models.CharField(max_length=300)
     report_of = models.CharField(max_length=300)
     wards_affected = models.CharField(max_length=300, default="All")
+    # The texts an author writes, declared in reporting.sections' order (which a test holds them to).
     purpose = models.TextField(blank=True)
     executive_summary = models.TextField(blank=True)
     recommendations = models.TextField(blank=True)

@@ -31,6 +31,7 @@ from reporting.models import CommitteeMeeting, CommitteeReport, ReportPack, refe
 from reporting.pack_data import packs_visible_to
 from reporting.pack_views import pack_file_response, readable_pack_or_403
 from reporting.packs import pack_publish, pack_request
+from reporting.sections import AUTHORED_FIELDS
 from reporting.selectors import committee_meeting_list, committee_report_queryset
 from reporting.services import (
     ReportSections,
@@ -42,7 +43,6 @@ from reporting.services import (
 )
 
 from .serializers import (
-    SECTION_FIELDS,
     CommitteeMeetingCreateSerializer,
     CommitteeMeetingSerializer,
     CommitteeReportChangeSerializer,
@@ -197,8 +197,8 @@ class CommitteeReportViewSet(CSVListMixin, mixins.RetrieveModelMixin, GenericVie
         report = self.get_object()
         fields = self._validated(CommitteeReportChangeSerializer, partial=True)
         with locked_if_match(request, report) as locked:
-            sections = {name: getattr(locked, name) for name in SECTION_FIELDS} | {
-                name: value for name, value in fields.items() if name in SECTION_FIELDS
+            sections = {name: getattr(locked, name) for name in AUTHORED_FIELDS} | {
+                name: value for name, value in fields.items() if name in AUTHORED_FIELDS
             }
             committee_report_update(
                 report=locked,
