@@ -80,16 +80,6 @@ def _changes(current: list[ActionState], previous: list[ActionState]) -> dict:
     return changes
 
 
-def _rollup_dict(rollup) -> dict:
-    return {
-        "total": rollup.total,
-        "by_status": [{"status": s, "label": Status(s).label, "count": rollup.by_status[s]} for s in Status.values],
-        "by_rag": [{"rag": r, "label": Rag(r).label, "count": rollup.by_rag[r]} for r in Rag.values],
-        "average_percent": rollup.average_percent,
-        "overdue": rollup.overdue,
-    }
-
-
 def _cover(*, period: ReportingPeriod, strategy: Strategy | None, report: CommitteeReport | None) -> dict:
     """The report dict the committee-report templates take: the linked report's, or the pack's own cover.
 
@@ -226,7 +216,6 @@ def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | No
         if state.status not in CLOSED_STATUSES and (state.rag in (Rag.RED, Rag.AMBER) or state.overdue):
             exceptions.append(row)
     exceptions.sort(key=lambda r: (-RAG_SEVERITY[r["rag"]], not r["overdue"], r["reference"]))
-    completed = overall.by_status[Status.COMPLETED]
 
     return {
         "period": {
@@ -241,11 +230,9 @@ def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | No
         "has_report_sections": report is not None,
         "contains_demo_data": any(state.action.is_demo for state in states),
         "summary": {
-            "overall": _rollup_dict(overall),
-            "completed": completed,
-            "principles": [
-                {"number": p.number, "title": p.title, **_rollup_dict(rollup)} for p, rollup in per_principle
-            ],
+            "overall": overall,
+            "completed": overall.by_status[Status.COMPLETED],
+            "principles": [rollup for _, rollup in per_principle],
         },
         "changes": _changes(states, previous_states),
         "exceptions": exceptions,

@@ -88,22 +88,9 @@ class SummaryView(APIView):
             "period": period,
             "as_at": period.end_date,
             "overall": overall,
-            "principles": [
-                {"number": principle.number, "title": principle.title, **rollup_figures(rollup)}
-                for principle, rollup in per_principle
-            ],
+            "principles": [rollup for _, rollup in per_principle],
         }
         return Response(SummarySerializer(summary).data)
-
-
-def rollup_figures(rollup) -> dict:
-    return {
-        "total": rollup.total,
-        "by_status": rollup.by_status,
-        "by_rag": rollup.by_rag,
-        "average_percent": rollup.average_percent,
-        "overdue": rollup.overdue,
-    }
 
 
 REPORT_SLUG = OpenApiParameter(
