@@ -1,5 +1,7 @@
 from django.db import models
 
+from core.charts import Series
+
 
 class Status(models.TextChoices):
     NOT_STARTED = "not_started", "Not started"
@@ -28,3 +30,20 @@ ALLOWED_RAG = {
 
 # Statuses that end an action: it can no longer be overdue.
 CLOSED_STATUSES = {Status.COMPLETED, Status.CANCELLED}
+
+# How charts colour each RAG rating and each status (GOV.UK Frontend's palette), on pages and in packs.
+RAG_SERIES = tuple(
+    Series(rag.value, rag.label, colour)
+    for rag, colour in {Rag.RED: "#d4351c", Rag.AMBER: "#ffdd00", Rag.GREEN: "#00703c"}.items()
+)
+STATUS_SERIES = tuple(
+    Series(status.value, status.label, colour)
+    for status, colour in {
+        Status.NOT_STARTED: "#b1b4b6",
+        Status.ON_TRACK: "#00703c",
+        Status.AT_RISK: "#f47738",
+        Status.OFF_TRACK: "#d4351c",
+        Status.COMPLETED: "#1d70b8",
+        Status.CANCELLED: "#505a5f",
+    }.items()
+)

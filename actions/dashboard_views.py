@@ -4,12 +4,13 @@ from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.http import Http404
 from django.views.generic import TemplateView
 
+from core.charts import ChartSize, stacked_bars
 from core.permissions import can_view_action_plan, can_view_principles
 from periods.selectors import period_current
 from principles.models import Principle
 from principles.selectors import principle_get, principle_list
 
-from .choices import Rag, Status
+from .choices import RAG_SERIES, Status
 from .exports import PRINCIPLE_ACTION_TABLE
 from .selectors import (
     action_ids_updated_in,
@@ -19,49 +20,13 @@ from .selectors import (
     rollup_by_principle,
 )
 
-# Geometry of the dashboard's RAG bar chart, in SVG user units.
-CHART_LABEL_WIDTH = 110
-CHART_BAR_WIDTH = 360
-CHART_ROW_HEIGHT = 32
-CHART_BAR_HEIGHT = 20
-RAG_ORDER = [Rag.RED, Rag.AMBER, Rag.GREEN]
+# Room beside each bar for "12 red, 3 amber, 40 green", which carries the figures the colours show.
+RAG_CHART_SIZE = ChartSize(label_width=110, bar_width=360, row_height=32, bar_height=20, text_width=230)
 
 
 def rag_chart(rows) -> dict:
-    """Stacked RAG bars, one per principle, scaled to the principle with most actions.
-
-    Each segment's width and position are computed here so the template writes only SVG
-    attributes (no inline styles under the coming CSP). The words beside each bar carry
-    the figures; colour only repeats them.
-    """
-    longest = max((rollup.total for _, rollup, _ in rows), default=0) or 1
-    bars = []
-    for index, (principle, rollup, _) in enumerate(rows):
-        x = CHART_LABEL_WIDTH
-        segments = []
-        for rag in RAG_ORDER:
-            count = rollup.by_rag[rag]
-            width = round(CHART_BAR_WIDTH * count / longest, 1)
-            if count:
-                segments.append({"rag": rag.value, "x": x, "width": width, "count": count})
-            x += width
-        words = ", ".join(f"{rollup.by_rag[rag]} {rag.label.lower()}" for rag in RAG_ORDER)
-        bars.append(
-            {
-                "label": f"Principle {principle.number}",
-                "y": index * CHART_ROW_HEIGHT,
-                "text_y": index * CHART_ROW_HEIGHT + CHART_BAR_HEIGHT - 5,
-                "segments": segments,
-                "words": words,
-                "words_x": x + 8,
-            }
-        )
-    return {
-        "bars": bars,
-        "height": len(bars) * CHART_ROW_HEIGHT,
-        "width": CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 230,
-        "bar_height": CHART_BAR_HEIGHT,
-    }
+    """Stacked RAG bars, one per principle, scaled to the principle with most actions."""
+    return stacked_bars([(rollup.label, rollup.by_rag) for _, rollup, _ in rows], RAG_SERIES, RAG_CHART_SIZE)
 
 
 def _principle_rows(principles: list[Principle], states, updated_ids):

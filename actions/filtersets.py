@@ -16,8 +16,8 @@ from core.financial_year import FinancialQuarter, PeriodKeyError
 from principles.filtersets import PrincipleNumberFilter
 from principles.models import Principle
 
-from .choices import CLOSED_STATUSES, Rag, Status
-from .models import ActionItem, ProgressUpdate
+from .choices import Rag, Status
+from .models import ActionItem, ProgressUpdate, overdue_on
 
 
 class PeriodKeyField(forms.CharField):
@@ -51,32 +51,23 @@ class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
 
 
 @extend_schema_field(OpenApiTypes.STR)
-class PeriodKeyFilter(django_filters.Filter):
-    """Actions with (or, with exclude=True, without) an update for a period given as 2024-25-Q2."""
-
-    field_class = PeriodKeyField
-
-    def filter(self, qs, value: FinancialQuarter | None):
-        if value is None:
-            return qs
-        updated = ActionItem.objects.filter(
-            updates__period__financial_year=value.start_year, updates__period__quarter=value.quarter
-        ).values("pk")
-        return qs.exclude(pk__in=updated) if self.exclude else qs.filter(pk__in=updated)
-
-
-@extend_schema_field(OpenApiTypes.STR)
 class PeriodFilter(django_filters.Filter):
-    """Rows whose reporting period (the `field_name` foreign key) is the quarter given as 2024-25-Q2."""
+    """Rows with a reporting period, reached through `field_name`, that is the quarter given as 2024-25-Q2.
+
+    With exclude=True, rows with none. Through a to-many relation ("updates__period": actions
+    updated in the quarter) the match is one subquery, so each row comes once and exclusion
+    means having no update in that quarter at all.
+    """
 
     field_class = PeriodKeyField
 
     def filter(self, qs, value: FinancialQuarter | None):
         if value is None:
             return qs
-        return qs.filter(
+        in_quarter = qs.model._default_manager.filter(
             **{f"{self.field_name}__financial_year": value.start_year, f"{self.field_name}__quarter": value.quarter}
-        )
+        ).values("pk")
+        return self.get_method(qs)(pk__in=in_quarter)
 
 
 class ActionFilterSet(django_filters.FilterSet):
@@ -93,8 +84,10 @@ class ActionFilterSet(django_filters.FilterSet):
         label="Owner",
     )
     overdue = django_filters.BooleanFilter(method="filter_overdue", label="Overdue")
-    updated_in = PeriodKeyFilter(label="Updated in period (e.g. 2024-25-Q2)")
-    not_updated_in = PeriodKeyFilter(exclude=True, label="Not yet updated in period (e.g. 2024-25-Q2)")
+    updated_in = PeriodFilter(field_name="updates__period", label="Updated in period (e.g. 2024-25-Q2)")
+    not_updated_in = PeriodFilter(
+        field_name="updates__period", exclude=True, label="Not yet updated in period (e.g. 2024-25-Q2)"
+    )
     updated_since = UpdatedSinceFilter(
         field_name="last_updated_at", lookup_expr="gte", label="Updated since (ISO date-time, e.g. 2024-07-01T09:00:00Z)"
     )
@@ -125,9 +118,7 @@ class ActionFilterSet(django_filters.FilterSet):
     def filter_overdue(self, queryset, name, value):
         if value is None:
             return queryset
-        today = timezone.localdate()
-        overdue = Q(revised_target_date__lt=today) | Q(revised_target_date__isnull=True, target_date__lt=today)
-        overdue &= ~Q(status__in=CLOSED_STATUSES)
+        overdue = overdue_on(timezone.localdate())
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
 
 

@@ -8,10 +8,19 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from core.conditions import holds
+
 from .choices import CLOSED_STATUSES, Rag, Status
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
 REFERENCE_PATTERN = r"^P[1-7]-\d{2,3}$"
+
+
+def overdue_on(day: datetime.date) -> Q:
+    """Past its due date (the revised target date if set, else the target date) on `day`,
+    and neither completed nor cancelled."""
+    past_due = Q(revised_target_date__lt=day) | Q(revised_target_date__isnull=True, target_date__lt=day)
+    return past_due & ~Q(status__in=CLOSED_STATUSES)
 
 
 class ActionItem(models.Model):
@@ -69,8 +78,9 @@ class ActionItem(models.Model):
     def due_date(self) -> datetime.date:
         return self.revised_target_date or self.target_date
 
-    def is_overdue(self, on: datetime.date) -> bool:
-        return self.status not in CLOSED_STATUSES and self.due_date < on
+    def is_overdue(self, on: datetime.date, *, status: str | None = None) -> bool:
+        """With `status`, as it stood when it had that status (an earlier update's) rather than now."""
+        return holds(overdue_on(on), self, status=status or self.status)
 
 
 class ProgressUpdate(models.Model):

@@ -61,7 +61,7 @@ def _state(action: ActionItem, update: ProgressUpdate | None, on: datetime.date)
         commentary=update.commentary if update else "",
         next_steps=update.next_steps if update else "",
         update=update,
-        overdue=status not in CLOSED_STATUSES and action.due_date < on,
+        overdue=action.is_overdue(on, status=status),
     )
 
 
@@ -110,11 +110,24 @@ def action_states_current(*, on: datetime.date | None = None, actions: QuerySet[
     ]
 
 
+@dataclass(frozen=True)
+class Count:
+    """One status's or RAG rating's count, with the label every reader shows for it."""
+
+    key: str
+    label: str
+    count: int
+
+
 @dataclass
 class Rollup:
-    """Counts for a group of action states: one principle, or the whole plan."""
+    """Counts for a group of action states: one principle's (its number and title), or the whole plan's.
 
-    label: str
+    The dashboard, the API's summary and the packs all read these figures from here.
+    """
+
+    number: int | None = None
+    title: str = "All principles"
     total: int = 0
     by_status: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Status.values, 0))
     by_rag: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Rag.values, 0))
@@ -129,16 +142,30 @@ class Rollup:
         self.overdue += state.overdue
 
     @property
+    def label(self) -> str:
+        return self.title if self.number is None else f"Principle {self.number}"
+
+    @property
     def average_percent(self) -> Decimal:
         if not self.total:
             return Decimal("0.0")
         return (Decimal(self.percent_sum) / self.total).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
+    @property
+    def status_counts(self) -> list[Count]:
+        """In the order of the Status choices."""
+        return [Count(status.value, status.label, self.by_status[status]) for status in Status]
+
+    @property
+    def rag_counts(self) -> list[Count]:
+        """In the order of the Rag choices: red, amber, green."""
+        return [Count(rag.value, rag.label, self.by_rag[rag]) for rag in Rag]
+
 
 def rollup_by_principle(*, states: list[ActionState], principles: list[Principle]) -> tuple[list[tuple[Principle, Rollup]], Rollup]:
     """Per-principle and overall counts by status and RAG, average percent and overdue count."""
-    per_principle = {p.pk: (p, Rollup(label=f"Principle {p.number}")) for p in principles}
-    overall = Rollup(label="All principles")
+    per_principle = {p.pk: (p, Rollup(number=p.number, title=p.title)) for p in principles}
+    overall = Rollup()
     for state in states:
         per_principle[state.action.principle_id][1].add(state)
         overall.add(state)

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 __all__ = [
-    "PeriodKeyError", "FinancialQuarter", "financial_year_start",
+    "PeriodKeyError", "FinancialQuarter", "financial_year_start", "financial_year_label",
     "financial_year_short_label", "quarters_between", "england_bank_holidays",
     "is_working_day", "add_working_days",
 ]
@@ -45,8 +45,8 @@ def _parse(text: object, patterns: tuple[re.Pattern[str], ...], expected: str) -
     if match is None:
         raise PeriodKeyError(problem)
     start_year, second, quarter = (int(g) for g in match.groups())
-    # The short second year is only a check digit pair; it must be start+1 mod 100 so "1999/00" is valid.
-    if second != (start_year + 1) % 100:
+    # The short second year is only a check digit pair, so "1999/00" is valid.
+    if f"{second:02d}" != _second_year(start_year):
         raise PeriodKeyError(problem)
     try:
         return FinancialQuarter(start_year, quarter)
@@ -72,11 +72,11 @@ class FinancialQuarter:
 
     @property
     def financial_year_label(self) -> str:
-        return f"{self.start_year}/{(self.start_year + 1) % 100:02d}"
+        return financial_year_label(self.start_year)
 
     @property
     def financial_year_short_label(self) -> str:
-        return f"{self.start_year % 100:02d}-{(self.start_year + 1) % 100:02d}"
+        return _short_label(self.start_year)
 
     @property
     def label(self) -> str:
@@ -84,7 +84,7 @@ class FinancialQuarter:
 
     @property
     def key(self) -> str:
-        return f"{self.start_year}-{(self.start_year + 1) % 100:02d}-Q{self.quarter}"
+        return f"{self.start_year}-{_second_year(self.start_year)}-Q{self.quarter}"
 
     @property
     def start_date(self) -> date:
@@ -141,9 +141,22 @@ def financial_year_start(day: date) -> int:
     return day.year if day.month >= 4 else day.year - 1
 
 
+def _second_year(start_year: int) -> str:
+    return f"{(start_year + 1) % 100:02d}"
+
+
+def financial_year_label(start_year: int) -> str:
+    """The name of the financial year starting in April of `start_year`: 2024 is "2024/25"."""
+    return f"{start_year}/{_second_year(start_year)}"
+
+
+def _short_label(start_year: int) -> str:
+    return f"{start_year % 100:02d}-{_second_year(start_year)}"
+
+
 def financial_year_short_label(day: date) -> str:
-    start = financial_year_start(day)
-    return f"{start % 100:02d}-{(start + 1) % 100:02d}"
+    """The financial year containing `day` as committee references write it: "24-25"."""
+    return _short_label(financial_year_start(day))
 
 
 def quarters_between(first: FinancialQuarter, last: FinancialQuarter) -> list[FinancialQuarter]:

@@ -2,10 +2,9 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 
-from .models import ReportingPeriod
+from .models import ReportingPeriod, taking_updates_on
 
 
 class WholeNumberFilter(django_filters.NumberFilter):
@@ -26,6 +25,5 @@ class ReportingPeriodFilterSet(django_filters.FilterSet):
     def filter_open(self, queryset, name, value):
         if value is None:
             return queryset
-        today = timezone.localdate()
-        taking_updates = Q(closed_at__isnull=True, start_date__lte=today, update_deadline__gte=today)
+        taking_updates = taking_updates_on(timezone.localdate())
         return queryset.filter(taking_updates) if value else queryset.exclude(taking_updates)

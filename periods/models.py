@@ -8,7 +8,26 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from core.conditions import holds
 from core.financial_year import FinancialQuarter
+
+
+def taking_updates_on(day: datetime.date) -> Q:
+    """Taking progress updates on `day`: started, its update deadline not passed, not closed early."""
+    return Q(closed_at__isnull=True, start_date__lte=day, update_deadline__gte=day)
+
+
+def closed_on(day: datetime.date) -> Q:
+    """Closed for good on `day`: closed early by a lead, or its update deadline has passed."""
+    return Q(closed_at__isnull=False) | Q(update_deadline__lt=day)
+
+
+class ReportingPeriodQuerySet(models.QuerySet):
+    def taking_updates(self, *, on: datetime.date) -> "ReportingPeriodQuerySet":
+        return self.filter(taking_updates_on(on))
+
+    def closed(self, *, on: datetime.date) -> "ReportingPeriodQuerySet":
+        return self.filter(closed_on(on))
 
 
 class ReportingPeriod(models.Model):
@@ -23,6 +42,8 @@ class ReportingPeriod(models.Model):
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+
+    objects = ReportingPeriodQuerySet.as_manager()
 
     class Meta:
         # The table keeps the name it had in `reporting` (see migrations/0001_initial.py).
@@ -53,10 +74,7 @@ class ReportingPeriod(models.Model):
         return self.financial_quarter.key
 
     def is_open(self, on: datetime.date | None = None) -> bool:
-        on = on or timezone.localdate()
-        return self.closed_at is None and self.start_date <= on <= self.update_deadline
+        return holds(taking_updates_on(on or timezone.localdate()), self)
 
     def is_closed(self, on: datetime.date | None = None) -> bool:
-        """Closed for good: closed early by a lead, or its update deadline has passed."""
-        on = on or timezone.localdate()
-        return self.closed_at is not None or self.update_deadline < on
+        return holds(closed_on(on or timezone.localdate()), self)

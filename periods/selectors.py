@@ -15,12 +15,7 @@ def period_current(*, on: datetime.date | None = None) -> ReportingPeriod | None
     Early in a quarter two periods are open (the one just ended is in its grace window);
     managers report on the finished quarter first.
     """
-    on = on or timezone.localdate()
-    return (
-        ReportingPeriod.objects.filter(closed_at__isnull=True, start_date__lte=on, update_deadline__gte=on)
-        .order_by("start_date")
-        .first()
-    )
+    return ReportingPeriod.objects.taking_updates(on=on or timezone.localdate()).order_by("start_date").first()
 
 
 def period_get_by_key(*, key: str) -> ReportingPeriod:

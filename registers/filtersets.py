@@ -7,11 +7,12 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from core.filters import StableOrderingFilter, UsernameFilter
+from core.financial_year import financial_year_label
 from principles.filtersets import PrincipleNumberFilter
 from principles.models import Principle
 
 from .choices import BusinessCaseStatus, RiskCategory
-from .models import SCORE_BANDS, BusinessCase, BusinessCaseLine, Risk
+from .models import SCORE_BANDS, BusinessCase, BusinessCaseLine, Risk, review_overdue_on
 
 ONE_TO_FIVE_CHOICES = [(n, str(n)) for n in range(1, 6)]
 SCORE_ERRORS = {"invalid_choice": "Choose a likelihood or impact from 1 to 5."}
@@ -37,7 +38,7 @@ def _search(queryset, fields: tuple[str, ...], value: str):
 def financial_year_choices() -> list[tuple[int, str]]:
     """The financial years any business case has figures for, as (2024, "2024/25")."""
     years = BusinessCaseLine.objects.order_by("financial_year").values_list("financial_year", flat=True).distinct()
-    return [(year, f"{year}/{(year + 1) % 100:02d}") for year in years]
+    return [(year, financial_year_label(year)) for year in years]
 
 
 class BusinessCaseFilterSet(django_filters.FilterSet):
@@ -149,5 +150,5 @@ class RiskFilterSet(django_filters.FilterSet):
     def filter_review_overdue(self, queryset, name, value):
         if value is None:
             return queryset
-        overdue = Q(review_date__lt=timezone.localdate())
+        overdue = review_overdue_on(timezone.localdate())
         return queryset.filter(overdue) if value else queryset.exclude(overdue)

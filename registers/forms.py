@@ -6,10 +6,11 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from core.conflicts import VersionedForm
+from core.financial_year import financial_year_label
 from principles.models import Principle
 
 from .choices import BusinessCaseStatus, RiskCategory
-from .models import MONEY_FIELD_NAMES, SCORE_FIELDS, BusinessCase, BusinessCaseLine
+from .models import ESCALATION_THRESHOLD, MONEY_FIELD_NAMES, SCORE_FIELDS, BusinessCase, BusinessCaseLine
 from .services.business_cases import ALLOWED_TRANSITIONS, TRANSITION_VERBS, LineFigures
 from .services.risks import RiskDetails, RiskScores
 
@@ -85,7 +86,7 @@ class FiguresForm(forms.Form):
         kwargs["initial"] = initial | kwargs.get("initial", {})
         super().__init__(*args, **kwargs)
         for year in years:
-            label = f"{year}/{(year + 1) % 100:02d}"
+            label = financial_year_label(year)
             for name in MONEY_FIELD_NAMES:
                 self.fields[f"{name}_{year}"] = PoundsField(
                     label=f"{MONEY_LABELS[name]}, {label}",
@@ -103,7 +104,7 @@ class FiguresForm(forms.Form):
     def rows(self):
         """(year label, [bound fields]) for the figures table."""
         return [
-            (f"{year}/{(year + 1) % 100:02d}", [self[f"{name}_{year}"] for name in MONEY_FIELD_NAMES])
+            (financial_year_label(year), [self[f"{name}_{year}"] for name in MONEY_FIELD_NAMES])
             for year in self.years
         ]
 
@@ -186,7 +187,7 @@ class RiskForm(ScoresMixin, VersionedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         label="Why it is on the strategic register",
-        help_text="Filled in for you when the residual score is 15 or more.",
+        help_text=f"Filled in for you when the residual score is {ESCALATION_THRESHOLD} or more.",
     )
     business_cases = forms.ModelMultipleChoiceField(
         queryset=BusinessCase.objects.order_by("reference"), widget=forms.CheckboxSelectMultiple, required=False

@@ -1,5 +1,6 @@
 """The High Level Business Cases and the risk register."""
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -10,7 +11,9 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.conditions import holds
 from core.conflicts import VersionedByHistory
+from core.financial_year import financial_year_label
 from strategy.models import Strategy
 
 from .choices import BusinessCaseStatus, RiskCategory
@@ -41,8 +44,11 @@ SCORE_BANDS = (
     ScoreBand("high", "High", 10, 14),
     ScoreBand("very_high", "Very high", 15, 25),
 )
-# A residual score this high puts a risk on the Strategic Risk Register (report 8.6).
-ESCALATION_THRESHOLD = 15
+VERY_HIGH = SCORE_BANDS[-1]
+# How the register, its pages and the packs state the bands.
+SCORE_BANDS_TEXT = ", ".join(f"{band.label.lower()} {band.low}–{band.high}" for band in SCORE_BANDS)
+# A very high residual score puts a risk on the Strategic Risk Register (report 8.6).
+ESCALATION_THRESHOLD = VERY_HIGH.low
 
 
 def needs_escalation(residual_score: int) -> bool:
@@ -109,7 +115,7 @@ class BusinessCaseLine(models.Model):
 
     @property
     def financial_year_label(self) -> str:
-        return f"{self.financial_year}/{(self.financial_year + 1) % 100:02d}"
+        return financial_year_label(self.financial_year)
 
     @property
     def net(self) -> Decimal:
@@ -144,6 +150,11 @@ class Scored(models.Model):
     @property
     def residual_score(self) -> int:
         return self.residual_likelihood * self.residual_impact
+
+
+def review_overdue_on(day: datetime.date) -> Q:
+    """Past its review date on `day` (each review sets the next one)."""
+    return Q(review_date__lt=day)
 
 
 class Risk(VersionedByHistory, Scored):
@@ -182,7 +193,7 @@ class Risk(VersionedByHistory, Scored):
 
     @property
     def is_review_overdue(self) -> bool:
-        return self.review_date < timezone.localdate()
+        return holds(review_overdue_on(timezone.localdate()), self)
 
 
 class BusinessCaseTransition(models.Model):

@@ -7,7 +7,7 @@ from django.db.models import Prefetch, QuerySet
 
 from .filtersets import BusinessCaseFilterSet, RiskFilterSet
 from .models import MONEY_FIELD_NAMES as MONEY_FIELDS
-from .models import BusinessCase, BusinessCaseLine, BusinessCaseRevision, BusinessCaseTransition, Risk, RiskReview
+from .models import BusinessCase, BusinessCaseLine, BusinessCaseRevision, BusinessCaseTransition, Risk, RiskReview, ScoreBand
 
 
 def business_case_queryset() -> QuerySet[BusinessCase]:
@@ -68,6 +68,10 @@ class HeatMapCell:
     @property
     def count(self) -> int:
         return len(self.risks)
+
+    @property
+    def band(self) -> ScoreBand:
+        return ScoreBand.for_score(self.score)
 
 
 def risk_heat_map(*, risks: list[Risk], basis: str) -> list[list[HeatMapCell]]:

@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Q
 
 from core.filters import StableOrderingFilter
+from core.financial_year import financial_year_label
 
 from .choices import ReportStatus
 from .models import CommitteeMeeting, CommitteeReport
@@ -11,7 +12,7 @@ from .models import CommitteeMeeting, CommitteeReport
 
 def _financial_year_choices() -> list[tuple[int, str]]:
     years = CommitteeReport.objects.order_by("-financial_year").values_list("financial_year", flat=True).distinct()
-    return [(year, f"{year}/{(year + 1) % 100:02d}") for year in years]
+    return [(year, financial_year_label(year)) for year in years]
 
 
 class CommitteeReportFilterSet(django_filters.FilterSet):

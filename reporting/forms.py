@@ -7,24 +7,10 @@ from core.conflicts import VersionedForm
 
 from .choices import ImplicationArea
 from .models import CommitteeMeeting
+from .sections import ACCESS_TO_INFORMATION, AUTHORED_FIELDS, IMPLICATIONS_NUMBER, NUMBERED_SECTIONS
 from .services import ReportSections
 
 TEXT_HINT = "Separate paragraphs with a blank line. Start a line with “- ” for a bullet."
-
-_SECTION_FIELDS = {
-    "purpose": "1. Purpose of Report",
-    "executive_summary": "2. Executive Summary",
-    "recommendations": "3. Recommendations",
-    "reasons": "4. Reasons for Recommendations",
-    "other_options": "5. Other Options Considered",
-    "background": "6. Background",
-    "consultation": "7. Consultation and Engagement",
-}
-_ACCESS_FIELDS = {
-    "contact_officer": "Contact officer",
-    "appendices": "Appendices",
-    "background_papers": "Background papers",
-}
 
 
 def implication_field_name(area: str) -> str:
@@ -48,23 +34,29 @@ class CommitteeReportForm(forms.Form):
     )
     wards_affected = forms.CharField(max_length=300, label="Ward(s) affected", initial="All",
                                      error_messages={"required": "Enter the wards affected, or “All”."})
+    implications_number = IMPLICATIONS_NUMBER
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, label in _SECTION_FIELDS.items():
-            self.fields[name] = forms.CharField(label=label, required=False, widget=forms.Textarea, help_text=TEXT_HINT)
+        for number, section in enumerate(NUMBERED_SECTIONS, start=1):
+            self.fields[section.field] = forms.CharField(
+                label=f"{number}. {section.title}", required=False, widget=forms.Textarea, help_text=TEXT_HINT
+            )
         for number, area in enumerate(ImplicationArea, start=1):
             self.fields[implication_field_name(area.value)] = forms.CharField(
-                label=f"8.{number}. {area.label}", required=False, widget=forms.Textarea
+                label=f"{IMPLICATIONS_NUMBER}.{number}. {area.label}", required=False, widget=forms.Textarea
             )
-        for name, label in _ACCESS_FIELDS.items():
-            self.fields[name] = forms.CharField(
-                label=label, required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text="One item per line."
+        for section in ACCESS_TO_INFORMATION:
+            self.fields[section.field] = forms.CharField(
+                label=section.form_label,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text="One item per line.",
             )
 
     @classmethod
     def initial_for(cls, report) -> dict:
-        initial = {name: getattr(report, name) for name in ("title", "report_of", "wards_affected", *_SECTION_FIELDS, *_ACCESS_FIELDS)}
+        initial = {name: getattr(report, name) for name in AUTHORED_FIELDS}
         initial["meeting"] = report.meeting_id
         for item in report.implications.all():
             initial[implication_field_name(item.area)] = item.text
@@ -72,19 +64,19 @@ class CommitteeReportForm(forms.Form):
 
     def sections(self) -> ReportSections:
         data = self.cleaned_data
-        return ReportSections(**{name: data[name] for name in ReportSections.__dataclass_fields__})
+        return ReportSections(**{name: data[name] for name in AUTHORED_FIELDS})
 
     def implications(self) -> dict[str, str]:
         return {area: self.cleaned_data[implication_field_name(area)] for area in ImplicationArea.values}
 
     def section_fields(self):
-        return [self[name] for name in _SECTION_FIELDS]
+        return [self[section.field] for section in NUMBERED_SECTIONS]
 
     def implication_fields(self):
         return [self[implication_field_name(area)] for area in ImplicationArea.values]
 
     def access_fields(self):
-        return [self[name] for name in _ACCESS_FIELDS]
+        return [self[section.field] for section in ACCESS_TO_INFORMATION]
 
 
 class CommitteeReportChangeForm(CommitteeReportForm, VersionedForm):

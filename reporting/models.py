@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from core.conflicts import VersionedBySaveTime
+from core.financial_year import financial_year_label
 from periods.models import ReportingPeriod
 
 from .choices import ImplicationArea, PackStatus, ReportStatus
@@ -36,6 +37,7 @@ class CommitteeReport(VersionedBySaveTime, models.Model):
     title = models.CharField(max_length=300)
     report_of = models.CharField(max_length=300)
     wards_affected = models.CharField(max_length=300, default="All")
+    # The texts an author writes, declared in reporting.sections' order (which a test holds them to).
     purpose = models.TextField(blank=True)
     executive_summary = models.TextField(blank=True)
     recommendations = models.TextField(blank=True)
@@ -117,7 +119,7 @@ class ReferenceSequence(models.Model):
     last_number = models.PositiveIntegerField(default=0)
 
     def __str__(self) -> str:
-        return f"{self.financial_year}/{(self.financial_year + 1) % 100:02d}: {self.last_number}"
+        return f"{financial_year_label(self.financial_year)}: {self.last_number}"
 
 
 class ReportImplication(models.Model):

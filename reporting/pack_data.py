@@ -15,8 +15,10 @@ from django.db.models import QuerySet
 from actions.choices import CLOSED_STATUSES, Rag, Status
 from actions.models import ActionItem
 from actions.selectors import ActionState, action_states_as_at, rollup_by_principle
+from core.financial_year import financial_year_label
 from core.permissions import can_download_published_pack, can_see_unpublished_packs
 from principles.models import Principle
+from registers.models import VERY_HIGH
 from registers.selectors import business_case_queryset, business_case_totals, risk_heat_map, risk_queryset
 from strategy.models import Strategy
 
@@ -27,7 +29,6 @@ from .selectors import committee_report_document
 COMMITTEE = "Corporate Policy Committee"
 DEFAULT_REPORT_OF = "Executive Director Corporate Services"
 DEFAULT_WARDS = "All"
-HIGH_RISK_SCORE = 15
 RAG_SEVERITY = {Rag.GREEN: 0, Rag.AMBER: 1, Rag.RED: 2}
 
 def _pack_actions() -> QuerySet[ActionItem]:
@@ -77,16 +78,6 @@ def _changes(current: list[ActionState], previous: list[ActionState]) -> dict:
         if state.overdue and not old.overdue:
             changes["newly_overdue"].append(row)
     return changes
-
-
-def _rollup_dict(rollup) -> dict:
-    return {
-        "total": rollup.total,
-        "by_status": [{"status": s, "label": Status(s).label, "count": rollup.by_status[s]} for s in Status.values],
-        "by_rag": [{"rag": r, "label": Rag(r).label, "count": rollup.by_rag[r]} for r in Rag.values],
-        "average_percent": rollup.average_percent,
-        "overdue": rollup.overdue,
-    }
 
 
 def _cover(*, period: ReportingPeriod, strategy: Strategy | None, report: CommitteeReport | None) -> dict:
@@ -139,11 +130,11 @@ def _business_cases() -> dict:
             }
         )
     return {
-        "years": [f"{y}/{(y + 1) % 100:02d}" for y in years],
+        "years": [financial_year_label(y) for y in years],
         "cases": rows,
         "by_year": [
             {
-                "label": f"{y}/{(y + 1) % 100:02d}",
+                "label": financial_year_label(y),
                 "capital_cost": t.capital_cost,
                 "revenue_cost": t.revenue_cost,
                 "cashable_benefit": t.cashable_benefit,
@@ -166,7 +157,10 @@ def _heat_map(risks: list, basis: str) -> list[dict]:
     return [
         {
             "likelihood": row[0].likelihood,
-            "cells": [{"impact": c.impact, "score": c.score, "count": c.count, "references": [r.reference for r in c.risks]} for c in row],
+            "cells": [
+                {"impact": c.impact, "score": c.score, "band": c.band, "count": c.count, "references": [r.reference for r in c.risks]}
+                for c in row
+            ],
         }
         for row in risk_heat_map(risks=risks, basis=basis)
     ]
@@ -174,14 +168,14 @@ def _heat_map(risks: list, basis: str) -> list[dict]:
 
 def _risks() -> dict:
     risks = list(risk_queryset().order_by("reference"))
-    high = [r for r in risks if max(r.inherent_score, r.residual_score) >= HIGH_RISK_SCORE]
-    high.sort(key=lambda r: (-r.residual_score, -r.inherent_score, r.reference))
+    very_high = [r for r in risks if max(r.inherent_score, r.residual_score) >= VERY_HIGH.low]
+    very_high.sort(key=lambda r: (-r.residual_score, -r.inherent_score, r.reference))
     return {
         "count": len(risks),
         "inherent": _heat_map(risks, "inherent"),
         "residual": _heat_map(risks, "residual"),
-        "threshold": HIGH_RISK_SCORE,
-        "high": [
+        "very_high_band": VERY_HIGH,
+        "very_high": [
             {
                 "reference": r.reference,
                 "title": r.title,
@@ -192,7 +186,7 @@ def _risks() -> dict:
                 "mitigation": r.mitigation,
                 "review_date": r.review_date,
             }
-            for r in high
+            for r in very_high
         ],
     }
 
@@ -202,7 +196,7 @@ def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | No
     report = None
     if committee_report is not None:
         report = CommitteeReport.objects.select_related("meeting").get(pk=committee_report.pk)
-    strategy = Strategy.objects.order_by("pk").first()
+    strategy = Strategy.objects.current()
     principles = list(Principle.objects.order_by("number"))
     states = action_states_as_at(period=period, actions=_pack_actions())
     # Only the previous quarter's end date matters, so an unsaved period stands in for it.
@@ -222,7 +216,6 @@ def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | No
         if state.status not in CLOSED_STATUSES and (state.rag in (Rag.RED, Rag.AMBER) or state.overdue):
             exceptions.append(row)
     exceptions.sort(key=lambda r: (-RAG_SEVERITY[r["rag"]], not r["overdue"], r["reference"]))
-    completed = overall.by_status[Status.COMPLETED]
 
     return {
         "period": {
@@ -237,11 +230,9 @@ def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | No
         "has_report_sections": report is not None,
         "contains_demo_data": any(state.action.is_demo for state in states),
         "summary": {
-            "overall": _rollup_dict(overall),
-            "completed": completed,
-            "principles": [
-                {"number": p.number, "title": p.title, **_rollup_dict(rollup)} for p, rollup in per_principle
-            ],
+            "overall": overall,
+            "completed": overall.by_status[Status.COMPLETED],
+            "principles": [rollup for _, rollup in per_principle],
         },
         "changes": _changes(states, previous_states),
         "exceptions": exceptions,

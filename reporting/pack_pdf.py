@@ -11,7 +11,9 @@ from pathlib import Path
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from actions.choices import Status
+from actions.choices import STATUS_SERIES
+from actions.selectors import Rollup
+from core.charts import ChartSize, stacked_bars
 
 from .pdf import COMMITTEE_REPORT_STYLESHEET, RenderedPdf
 from .pdf import html_to_pdf as committee_html_to_pdf
@@ -20,57 +22,13 @@ PACK_TEMPLATE = "reporting/pack/pack.html"
 # The committee-report house style first (cover, sections, page footer), then the pack's additions.
 PACK_STYLESHEETS = (COMMITTEE_REPORT_STYLESHEET, Path(settings.BASE_DIR) / "static" / "css" / "print" / "pack.css")
 
-# Fills for the summary chart, one per status; the chart's legend and the table under it
-# carry the same counts in words, so colour is never the only cue.
-STATUS_FILLS = {
-    Status.NOT_STARTED: "#b1b4b6",
-    Status.ON_TRACK: "#00703c",
-    Status.AT_RISK: "#f47738",
-    Status.OFF_TRACK: "#d4351c",
-    Status.COMPLETED: "#1d70b8",
-    Status.CANCELLED: "#505a5f",
-}
-CHART_LABEL_WIDTH = 90
-CHART_BAR_WIDTH = 380
-CHART_ROW_HEIGHT = 26
-CHART_BAR_HEIGHT = 18
+# The chart's legend and the table under it carry the same counts in words, so colour is never the only cue.
+STATUS_CHART_SIZE = ChartSize(label_width=90, bar_width=380, row_height=26, bar_height=18, text_width=40, legend_columns=3)
 
 
-def status_chart(principles: list[dict]) -> dict:
-    """Geometry of a horizontal stacked bar per principle, scaled to the largest principle."""
-    largest = max((p["total"] for p in principles), default=0) or 1
-    rows = []
-    for index, principle in enumerate(principles):
-        x = CHART_LABEL_WIDTH
-        segments = []
-        for item in principle["by_status"]:
-            if not item["count"]:
-                continue
-            width = round(item["count"] / largest * CHART_BAR_WIDTH, 2)
-            segments.append({"x": x, "width": width, "fill": STATUS_FILLS[item["status"]], "label": item["label"], "count": item["count"]})
-            x += width
-        rows.append(
-            {
-                "label": f"Principle {principle['number']}",
-                "y": index * CHART_ROW_HEIGHT,
-                "text_y": index * CHART_ROW_HEIGHT + CHART_BAR_HEIGHT - 4,
-                "total_x": x + 6,
-                "total": principle["total"],
-                "segments": segments,
-            }
-        )
-    legend_y = len(principles) * CHART_ROW_HEIGHT + 10
-    legend = [
-        {"x": CHART_LABEL_WIDTH + i % 3 * 140, "y": legend_y + i // 3 * 20, "fill": fill, "label": Status(status).label}
-        for i, (status, fill) in enumerate(STATUS_FILLS.items())
-    ]
-    return {
-        "width": CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 40,
-        "height": legend_y + 2 * 20 + 4,
-        "bar_height": CHART_BAR_HEIGHT,
-        "rows": rows,
-        "legend": legend,
-    }
+def status_chart(principles: list[Rollup]) -> dict:
+    """A horizontal stacked bar of actions by status per principle, scaled to the largest principle."""
+    return stacked_bars([(rollup.label, rollup.by_status) for rollup in principles], STATUS_SERIES, STATUS_CHART_SIZE)
 
 
 def pack_html(*, data: dict) -> str:

@@ -245,7 +245,7 @@ def packs_request_for_closed_periods(*, today: datetime.date | None = None) -> l
     Packs are requested as the lead who closed the period early, otherwise as the scheduler.
     """
     today = today or timezone.localdate()
-    candidates = ReportingPeriod.objects.filter(packs__isnull=True).exclude(closed_at__isnull=True, update_deadline__gte=today)
+    candidates = ReportingPeriod.objects.closed(on=today).filter(packs__isnull=True)
     created = []
     for period_id in candidates.values_list("pk", flat=True):
         with transaction.atomic():

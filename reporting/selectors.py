@@ -8,20 +8,8 @@ from strategy.models import Strategy
 from .choices import ImplicationArea, ReportStatus
 from .filtersets import CommitteeReportFilterSet
 from .models import CommitteeMeeting, CommitteeReport, reference_from_slug
+from .sections import ACCESS_TO_INFORMATION, IMPLICATIONS_NUMBER, NUMBERED_SECTIONS
 from .text import text_blocks
-
-# The numbered sections of the council's committee-report form, in order (section 8,
-# Implications, follows them with one subsection per ImplicationArea).
-REPORT_SECTIONS = [
-    ("purpose", "Purpose of Report"),
-    ("executive_summary", "Executive Summary"),
-    ("recommendations", "Recommendations"),
-    ("reasons", "Reasons for Recommendations"),
-    ("other_options", "Other Options Considered"),
-    ("background", "Background"),
-    ("consultation", "Consultation and Engagement"),
-]
-IMPLICATIONS_SECTION_NUMBER = len(REPORT_SECTIONS) + 1
 
 
 def committee_report_queryset(*, user: AbstractBaseUser | None = None) -> QuerySet[CommitteeReport]:
@@ -76,8 +64,9 @@ def committee_report_document(*, report: CommitteeReport) -> dict:
     """
     implications = {item.area: item.text for item in report.implications.all()}
     meeting = report.meeting
+    strategy = Strategy.objects.current()
     return {
-        "council": Strategy.objects.values_list("council", flat=True).order_by("pk").first() or "",
+        "council": strategy.council if strategy else "",
         "committee": meeting.committee if meeting else "",
         "meeting_date": meeting.date if meeting else None,
         "title": report.title,
@@ -87,22 +76,33 @@ def committee_report_document(*, report: CommitteeReport) -> dict:
         "status": report.status,
         "status_label": report.get_status_display(),
         "sections": [
-            {"number": str(number), "field": field, "title": title, "blocks": text_blocks(getattr(report, field))}
-            for number, (field, title) in enumerate(REPORT_SECTIONS, start=1)
+            {
+                "number": str(number),
+                "field": section.field,
+                "title": section.title,
+                "blocks": text_blocks(getattr(report, section.field)),
+            }
+            for number, section in enumerate(NUMBERED_SECTIONS, start=1)
         ],
-        "implications_number": str(IMPLICATIONS_SECTION_NUMBER),
+        "implications_number": str(IMPLICATIONS_NUMBER),
         "implications": [
             {
-                "number": f"{IMPLICATIONS_SECTION_NUMBER}.{index}",
+                "number": f"{IMPLICATIONS_NUMBER}.{index}",
                 "area": area.value,
                 "title": area.label,
                 "blocks": text_blocks(implications.get(area.value, "")),
             }
             for index, area in enumerate(ImplicationArea, start=1)
         ],
-        "contact_officer": _lines(report.contact_officer),
-        "appendices": _lines(report.appendices),
-        "background_papers": _lines(report.background_papers),
+        "access_to_information": [
+            {
+                "title": section.title,
+                "lines": _lines(getattr(report, section.field)),
+                # A required item still missing says so; an optional one is simply none.
+                "empty_text": "Not given" if section.required_for_approval else "None",
+            }
+            for section in ACCESS_TO_INFORMATION
+        ],
     }
 
 

@@ -1,7 +1,7 @@
 """Every write to committee meetings and reports: drafting, editing, approving for the agenda, publishing."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import field, make_dataclass
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,40 +11,27 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from core.conflicts import lock_for_edit
-from core.financial_year import financial_year_short_label, financial_year_start
+from core.financial_year import financial_year_label, financial_year_short_label, financial_year_start
 from core.permissions import can_draft_committee_report, can_edit_committee_report
 
 from .choices import ImplicationArea, ReportStatus
 from .models import REFERENCE_PREFIX, CommitteeMeeting, CommitteeReport, ReferenceSequence, ReportImplication
+from .sections import REQUIRED_FOR_APPROVAL, TEXT_SECTIONS
 
 
-@dataclass(frozen=True)
-class ReportSections:
-    """The text of a report as its author writes it; the reference and workflow are the service's."""
-
-    title: str
-    report_of: str
-    wards_affected: str = "All"
-    purpose: str = ""
-    executive_summary: str = ""
-    recommendations: str = ""
-    reasons: str = ""
-    other_options: str = ""
-    background: str = ""
-    consultation: str = ""
-    contact_officer: str = ""
-    appendices: str = ""
-    background_papers: str = ""
-
-
-# A report cannot go on an agenda without these (the implications are checked separately).
-REQUIRED_FOR_APPROVAL = {
-    "purpose": "Purpose of Report",
-    "executive_summary": "Executive Summary",
-    "recommendations": "Recommendations",
-    "reasons": "Reasons for Recommendations",
-    "contact_officer": "Contact Officer",
-}
+# The text of a report as its author writes it; the reference and workflow are the service's.
+ReportSections = make_dataclass(
+    "ReportSections",
+    [
+        ("title", str),
+        ("report_of", str),
+        ("wards_affected", str, field(default="All")),
+        *((section.field, str, field(default="")) for section in TEXT_SECTIONS),
+    ],
+    frozen=True,
+)
+# Before Python 3.12 make_dataclass files the class under "types", where pickle would not find it.
+ReportSections.__module__ = __name__
 
 
 def _refuse_published(report: CommitteeReport) -> None:
@@ -163,8 +150,8 @@ def committee_report_update(
         if financial_year_start(meeting.date) != report.financial_year:
             raise ValidationError(
                 {
-                    "meeting": f"{report.reference} is numbered in {report.financial_year}/"
-                    f"{(report.financial_year + 1) % 100:02d}: choose a meeting in that financial year, "
+                    "meeting": f"{report.reference} is numbered in {financial_year_label(report.financial_year)}: "
+                    "choose a meeting in that financial year, "
                     "or draft a new report for a meeting in another year."
                 }
             )
@@ -183,7 +170,7 @@ def committee_report_update(
 
 
 def _missing_for_approval(report: CommitteeReport) -> list[str]:
-    missing = [label for field, label in REQUIRED_FOR_APPROVAL.items() if not getattr(report, field).strip()]
+    missing = [section.title for section in REQUIRED_FOR_APPROVAL if not getattr(report, section.field).strip()]
     if report.meeting_id is None:
         missing.insert(0, "the committee meeting")
     covered = set(report.implications.exclude(text="").values_list("area", flat=True))

@@ -30,6 +30,7 @@ from registers.models import (
     needs_escalation,
 )
 from reporting.models import CommitteeMeeting, CommitteeReport, ReportImplication
+from reporting.sections import AUTHORED_FIELDS
 from strategy.models import Strategy
 
 from . import demo_data, reference_data
@@ -91,13 +92,7 @@ def seed_reference_data() -> Strategy:
 
 
 def _seed_committee_report(report: dict, meeting: CommitteeMeeting) -> None:
-    sections = {
-        field: report[field]
-        for field in (
-            "title", "report_of", "wards_affected", "purpose", "executive_summary", "recommendations", "reasons",
-            "other_options", "background", "consultation", "contact_officer", "appendices", "background_papers",
-        )
-    }
+    sections = {field: report[field] for field in AUTHORED_FIELDS}
     fy_start = FinancialQuarter.containing(report["meeting_date"]).start_year
     committee_report = _upsert(
         CommitteeReport,

@@ -4,6 +4,12 @@ from django.db import models
 from django.db.models import Q
 
 
+class StrategyQuerySet(models.QuerySet):
+    def current(self) -> "Strategy | None":
+        """The strategy the application tracks: the first one loaded, should another ever join it."""
+        return self.order_by("pk").first()
+
+
 class Strategy(models.Model):
     title = models.CharField(max_length=200, unique=True)
     council = models.CharField(max_length=200)
@@ -14,6 +20,8 @@ class Strategy(models.Model):
     approved_at = models.ForeignKey(
         "reporting.CommitteeMeeting", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+
+    objects = StrategyQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "strategies"

@@ -202,7 +202,9 @@ class CommitteeReportFactory(factory.django.DjangoModelFactory):
 
     sequence = factory.Sequence(lambda n: n + 1)
     financial_year = 2024
-    reference = factory.LazyAttribute(lambda r: f"CP/{r.sequence}/{r.financial_year % 100:02d}-{(r.financial_year + 1) % 100:02d}")
+    reference = factory.LazyAttribute(
+        lambda r: f"CP/{r.sequence}/{FinancialQuarter(r.financial_year, 1).financial_year_short_label}"
+    )
     meeting = factory.SubFactory(MeetingFactory)
     title = "ICT Strategy 2023–27: progress report"
     report_of = "Executive Director Corporate Services"

@@ -170,7 +170,7 @@ class RiskChangeSerializer(RefuseUnknownFields, serializers.Serializer):
 
 
 class RiskCreateSerializer(RiskChangeSerializer):
-    """POST /risks/: a new risk, escalated at once if its residual score is 15 or more."""
+    """POST /risks/: a new risk, escalated to the strategic register at once if its residual score needs it."""
 
     reference = serializers.CharField(max_length=30)
     description = serializers.CharField(allow_blank=True, required=False, default="")

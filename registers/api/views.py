@@ -19,7 +19,7 @@ from core.permissions import can_edit_risk, can_manage_business_cases, can_manag
 from registers import selectors
 from registers.columns import BUSINESS_CASE_COLUMNS, RISK_COLUMNS
 from registers.filtersets import BusinessCaseFilterSet, RiskFilterSet
-from registers.models import SCORE_FIELDS, Risk
+from registers.models import ESCALATION_THRESHOLD, SCORE_FIELDS, Risk
 from registers.services import business_cases, risks
 from strategy.models import Strategy
 
@@ -49,7 +49,7 @@ RISK_REFERENCE = reference_parameter("risk", "R-01")
 
 
 def current_strategy() -> Strategy:
-    strategy = Strategy.objects.order_by("pk").first()
+    strategy = Strategy.objects.current()
     if strategy is None:
         raise ValidationError({"non_field_errors": ["Load the strategy first: python manage.py seed_strategy."]})
     return strategy
@@ -182,7 +182,7 @@ RISK_FIELDS = (*(field.name for field in dataclasses.fields(risks.RiskDetails)),
     ),
     create=extend_schema(
         summary="Add a risk (strategy leads)",
-        description="A residual score of 15 or more escalates it to the strategic register at once.",
+        description=f"A residual score of {ESCALATION_THRESHOLD} or more escalates it to the strategic register at once.",
         request=RiskCreateSerializer, responses={201: RiskSerializer},
     ),
     partial_update=extend_schema(
@@ -232,8 +232,8 @@ class RiskViewSet(VersionedRecordViewSet):
     @extend_schema(
         summary="Record a review of a risk (strategy leads, or its owner)",
         description=(
-            "The scores now, what the review found and when to look again; 15 or more residual escalates the "
-            "risk. Send If-Match with the risk's ETag; the response's ETag is its new version."
+            f"The scores now, what the review found and when to look again; {ESCALATION_THRESHOLD} or more residual "
+            "escalates the risk. Send If-Match with the risk's ETag; the response's ETag is its new version."
         ),
         request=RiskReviewRequestSerializer,
         responses={201: OpenApiResponse(RiskReviewSerializer, "The review, as recorded.")},

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from core.conflicts import lock_for_edit
+from core.financial_year import financial_year_label
 from core.permissions import can_manage_business_cases
 from principles.models import Principle
 from registers.choices import BusinessCaseStatus
@@ -77,7 +78,7 @@ def _replace_lines(business_case: BusinessCase, lines: Sequence[LineFigures]) ->
     years = [line.financial_year for line in lines]
     duplicates = sorted({year for year in years if years.count(year) > 1})
     if duplicates:
-        labels = ", ".join(f"{year}/{(year + 1) % 100:02d}" for year in duplicates)
+        labels = ", ".join(financial_year_label(year) for year in duplicates)
         raise ValidationError({"lines": f"Each financial year may appear once: {labels} is repeated."})
     new_lines = [
         BusinessCaseLine(

@@ -111,8 +111,8 @@ def risk_update(
 ) -> Risk:
     """Edit a risk. Leads edit any; an owner edits their own but cannot hand it on or de-register it.
 
-    A change of scores is recorded in the review history; a residual score of 15 or more
-    escalates the risk to the strategic register with the reason recorded.
+    A change of scores is recorded in the review history; a residual score that needs escalation
+    puts the risk on the strategic register with the reason recorded.
     """
     risk = lock_for_edit(risk, expected_version=expected_version)
     if not can_edit_risk(user, risk):

@@ -12,6 +12,7 @@ from core.conflicts import EditConflict
 from core.exports import export_response
 from registers import selectors
 from registers.choices import BusinessCaseStatus
+from core.financial_year import financial_year_label
 from core.tables import table_cells
 from registers.columns import BUSINESS_CASE_COLUMNS, BUSINESS_CASE_TABLE, MONEY_COLUMNS
 from registers.forms import (
@@ -60,7 +61,7 @@ def business_case_list(request: HttpRequest) -> HttpResponse:
             "filterset": filterset,
             "error_forms": forms_with_errors(filterset.form),
             "table": BUSINESS_CASE_TABLE.of(rows, totals=table_cells(money, MONEY_COLUMNS)),
-            "year_label": f"{year}/{(year + 1) % 100:02d}" if year else None,
+            "year_label": financial_year_label(year) if year else None,
             "query": request.GET.urlencode(),
             "may_manage": permissions.can_manage_business_cases(request.user),
         },

@@ -12,7 +12,7 @@ from core.exports import export_response
 from registers import selectors
 from registers.columns import RISK_COLUMNS, RISK_TABLE
 from registers.forms import RiskForm, RiskReviewForm
-from registers.models import SCORE_BANDS, SCORE_FIELDS, Risk, ScoreBand
+from registers.models import ESCALATION_THRESHOLD, SCORE_FIELDS, Risk
 from registers.services import risks as services
 
 from .shared import (
@@ -40,7 +40,7 @@ def _heat_map(request: HttpRequest, risks: list[Risk]) -> list[dict]:
                 query[f"{basis}_likelihood"] = cell.likelihood
                 query[f"{basis}_impact"] = cell.impact
                 href = f"{reverse('risk-list')}?{query.urlencode()}"
-                cells.append({"cell": cell, "band": ScoreBand.for_score(cell.score), "href": href})
+                cells.append({"cell": cell, "band": cell.band, "href": href})
             rows.append({"likelihood": row[0].likelihood, "cells": cells})
         maps.append({"basis": basis, "caption": caption, "rows": rows})
     return maps
@@ -65,7 +65,6 @@ def risk_list(request: HttpRequest) -> HttpResponse:
             "error_forms": forms_with_errors(filterset.form),
             "table": RISK_TABLE.of(risks),
             "heat_maps": _heat_map(request, risks),
-            "bands": SCORE_BANDS,
             "query": request.GET.urlencode(),
             "may_manage": permissions.can_manage_risks(request.user),
         },
@@ -148,7 +147,7 @@ def risk_review(request: HttpRequest, reference: str) -> HttpResponse:
         if review is not None:
             message = f"Review of {risk.reference} recorded."
             if review.escalated:
-                message += " Its residual score is 15 or more, so it is now on the strategic register."
+                message += f" Its residual score is {ESCALATION_THRESHOLD} or more, so it is now on the strategic register."
             messages.success(request, message)
             return redirect("risk-detail", reference=risk.reference)
     return render(request, "registers/risk_review_form.html", {"form": form, "risk": risk, "form_errors": forms_with_errors(form)}

@@ -57,7 +57,7 @@ def export_format(file_format: str) -> str:
 
 
 def current_strategy() -> Strategy:
-    strategy = Strategy.objects.order_by("pk").first()
+    strategy = Strategy.objects.current()
     if strategy is None:
         raise Http404("Load the strategy first: python manage.py seed_strategy.")
     return strategy

@@ -6,6 +6,7 @@ from core.api.fields import RefuseUnknownFields, VersionField
 from periods.api.serializers import PeriodKeyField, ReportingPeriodSerializer
 from reporting.choices import ImplicationArea
 from reporting.models import CommitteeMeeting, CommitteeReport, ReportPack
+from reporting.sections import AUTHORED_FIELDS, TEXT_SECTIONS
 
 
 class SummaryQuerySerializer(serializers.Serializer):
@@ -47,12 +48,6 @@ class SummarySerializer(serializers.Serializer):
 
 
 # Committee reports and meetings ------------------------------------------------------------
-
-SECTION_FIELDS = [
-    "title", "report_of", "wards_affected", "purpose", "executive_summary", "recommendations", "reasons",
-    "other_options", "background", "consultation", "contact_officer", "appendices", "background_papers",
-]
-
 
 def _username(**kwargs) -> serializers.SlugRelatedField:
     return serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True, **kwargs)
@@ -100,7 +95,11 @@ class CommitteeReportDetailSerializer(CommitteeReportSerializer):
     implications = serializers.SerializerMethodField(help_text="Text per implication area; areas not written are left out.")
 
     class Meta(CommitteeReportSerializer.Meta):
-        fields = [*CommitteeReportSerializer.Meta.fields, *SECTION_FIELDS[1:], "implications"]
+        fields = [
+            *CommitteeReportSerializer.Meta.fields,
+            *(name for name in AUTHORED_FIELDS if name not in CommitteeReportSerializer.Meta.fields),
+            "implications",
+        ]
         read_only_fields = fields
 
     @extend_schema_field({"type": "object", "additionalProperties": {"type": "string"}})
@@ -119,20 +118,17 @@ class CommitteeReportChangeSerializer(RefuseUnknownFields, serializers.Serialize
     title = serializers.CharField(max_length=300)
     report_of = serializers.CharField(max_length=300)
     wards_affected = serializers.CharField(max_length=300)
-    purpose = _text()
-    executive_summary = _text()
-    recommendations = _text()
-    reasons = _text()
-    other_options = _text()
-    background = _text()
-    consultation = _text()
-    contact_officer = _text()
-    appendices = _text()
-    background_papers = _text()
     implications = serializers.DictField(
         child=serializers.CharField(allow_blank=True),
         help_text="Text per implication area (" + ", ".join(ImplicationArea.values) + "); blank removes one.",
     )
+
+    def get_fields(self):
+        fields = super().get_fields()
+        implications = fields.pop("implications")
+        fields.update({section.field: _text() for section in TEXT_SECTIONS})
+        fields["implications"] = implications
+        return fields
 
     def validate_implications(self, implications: dict[str, str]) -> dict[str, str]:
         unknown = sorted(set(implications) - set(ImplicationArea.values))
@@ -152,8 +148,8 @@ class CommitteeReportCreateSerializer(CommitteeReportChangeSerializer):
             if name not in ("meeting", "title", "report_of"):
                 field.required = False
         self.fields["wards_affected"].default = "All"
-        for name in SECTION_FIELDS[3:]:
-            self.fields[name].default = ""
+        for section in TEXT_SECTIONS:
+            self.fields[section.field].default = ""
         self.fields["implications"].default = dict
 
 

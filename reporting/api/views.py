@@ -28,6 +28,7 @@ from reporting.models import CommitteeMeeting, ReportPack, reference_from_slug
 from reporting.pack_data import packs_visible_to
 from reporting.pack_downloads import pack_file_response, readable_pack_or_403
 from reporting.packs import pack_publish, pack_request
+from reporting.sections import AUTHORED_FIELDS
 from reporting.selectors import committee_meeting_list, committee_report_queryset
 from reporting.services import (
     ReportSections,
@@ -39,7 +40,6 @@ from reporting.services import (
 )
 
 from .serializers import (
-    SECTION_FIELDS,
     CommitteeMeetingCreateSerializer,
     CommitteeMeetingSerializer,
     CommitteeReportChangeSerializer,
@@ -85,22 +85,9 @@ class SummaryView(APIView):
             "period": period,
             "as_at": period.end_date,
             "overall": overall,
-            "principles": [
-                {"number": principle.number, "title": principle.title, **rollup_figures(rollup)}
-                for principle, rollup in per_principle
-            ],
+            "principles": [rollup for _, rollup in per_principle],
         }
         return Response(SummarySerializer(summary).data)
-
-
-def rollup_figures(rollup) -> dict:
-    return {
-        "total": rollup.total,
-        "by_status": rollup.by_status,
-        "by_rag": rollup.by_rag,
-        "average_percent": rollup.average_percent,
-        "overdue": rollup.overdue,
-    }
 
 
 REPORT_SLUG = OpenApiParameter(
@@ -175,7 +162,7 @@ class CommitteeReportViewSet(VersionedRecordViewSet):
     def partial_update(self, request, *args, **kwargs):
         report = self.get_object()
         self._require_lead()
-        fields = self.patched(report, CommitteeReportChangeSerializer, unchanged=(*SECTION_FIELDS, "meeting"))
+        fields = self.patched(report, CommitteeReportChangeSerializer, unchanged=(*AUTHORED_FIELDS, "meeting"))
         version = self.expected_version(report, fields)
         committee_report_update(
             report=report,

@@ -64,7 +64,9 @@ def test_dashboard_chart_is_svg_with_words_and_no_inline_styles(client, plan):
     svg = re.search(r"<svg.*?</svg>", page, re.S).group(0)
     assert 'role="img"' in svg and "<title" in svg
     assert "1 red, 1 amber, 0 green" in svg
-    assert svg.count('class="app-chart__bar ') == 3
+    assert svg.count('class="app-chart__bar"') == 3
+    # Red, amber, green, in the colours of actions.choices.RAG_SERIES.
+    assert re.findall(r'fill="(#[0-9a-f]{6})"', svg) == ["#d4351c", "#ffdd00", "#00703c"]
     assert "style=" not in page and "<script>" not in page
 
 

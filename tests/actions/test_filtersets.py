@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from actions.filtersets import ActionFilterSet
-from actions.models import ActionItem
+from actions.filtersets import ActionFilterSet, ProgressUpdateFilterSet
+from actions.models import ActionItem, ProgressUpdate
 from actions.selectors import action_queryset
 from tests import factories
 
@@ -79,3 +79,20 @@ def test_unknown_owner_is_a_form_error(plan):
 def test_ordering(plan):
     filterset = ActionFilterSet({"ordering": "-percent_complete,reference"}, queryset=action_queryset())
     assert [a.reference for a in filterset.qs] == ["P2-01", "P1-01", "P1-02", "P2-02"]
+
+
+def test_one_period_filter_serves_actions_and_progress_updates(plan):
+    q1, q2 = factories.PeriodFactory(key="2024-25-Q1"), factories.PeriodFactory(key="2024-25-Q2")
+    now = timezone.now()
+    for reference, period in [("P1-01", q1), ("P1-01", q2), ("P1-02", q2)]:
+        action = ActionItem.objects.get(reference=reference)
+        ProgressUpdate.objects.create(
+            action=action, period=period, status=action.status, rag=action.rag, percent_complete=action.percent_complete,
+            commentary="Moving.", author=action.owner, created_at=now, updated_at=now,
+        )
+    assert type(ActionFilterSet.base_filters["updated_in"]) is type(ProgressUpdateFilterSet.base_filters["period"])
+    # Each action once, however many updates it has, and "not updated" is exactly the rest.
+    assert refs({"updated_in": "2024-25-Q2"}) == ["P1-01", "P1-02"]
+    assert refs({"not_updated_in": "2024-25-Q2"}) == ["P2-01", "P2-02"]
+    updates = ProgressUpdateFilterSet({"period": "2024/25 Q2"}, queryset=ProgressUpdate.objects.all())
+    assert sorted(update.action.reference for update in updates.qs) == ["P1-01", "P1-02"]

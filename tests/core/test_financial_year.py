@@ -9,11 +9,16 @@ from core.financial_year import (
     PeriodKeyError,
     add_working_days,
     england_bank_holidays,
+    financial_year_label,
     financial_year_short_label,
     financial_year_start,
     is_working_day,
     quarters_between,
 )
+from registers.filtersets import financial_year_choices
+from registers.forms import FiguresForm
+from reporting.models import ReferenceSequence
+from tests import factories
 
 FQ = FinancialQuarter
 
@@ -156,8 +161,19 @@ def test_sixteen_quarters_are_contiguous_and_ordered():
     ],
 )
 def test_financial_year_labels(quarter, fy_label, fy_short):
+    assert financial_year_label(quarter.start_year) == fy_label
     assert quarter.financial_year_label == fy_label
+    assert quarter.label == f"{fy_label} Q{quarter.quarter}"
     assert quarter.financial_year_short_label == fy_short
+
+
+def test_every_financial_year_label_names_the_same_year(db):
+    """Pages, filters, forms, the API and packs all name a year by financial_year_label."""
+    line = factories.BusinessCaseLineFactory(financial_year=1999)
+    assert line.financial_year_label == "1999/00"
+    assert financial_year_choices() == [(1999, "1999/00")]
+    assert [label for label, _ in FiguresForm(years=[1999, 2024]).rows()] == ["1999/00", "2024/25"]
+    assert str(ReferenceSequence(financial_year=2009, last_number=3)) == "2009/10: 3"
 
 
 # --- previous / next --------------------------------------------------------------

@@ -1,13 +1,17 @@
 """/api/v1/summary/"""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from actions.selectors import Rollup
 from periods.models import ReportingPeriod
+from reporting.pack_data import pack_data
+from reporting.pack_pdf import pack_html
 from tests import factories
 from tests.helpers import aware, query_count, token_client
 
@@ -135,3 +139,24 @@ def test_summary_needs_a_role_that_reads_actions(plan):
     response = token_client(factories.UserFactory()).get(SUMMARY, {"period": "2024-25-Q2"})
     assert response.status_code == 403
     assert "role" in response.json()["detail"]
+
+
+def test_the_api_summary_and_the_pack_read_the_same_rollups(plan):
+    """Both figure the period from one Rollup per principle; the pack's table shows what the API sends."""
+    period = ReportingPeriod.objects.get(financial_year=2024, quarter=2)
+    body = token_client(factories.api_client_user()).get(SUMMARY, {"period": period.key}).json()
+    summary = pack_data(period=period)["summary"]
+    for sent, rollup in zip([body["overall"], *body["principles"]], [summary["overall"], *summary["principles"]], strict=True):
+        assert isinstance(rollup, Rollup)
+        assert sent["by_status"] == {count.key: count.count for count in rollup.status_counts}
+        assert sent["by_rag"] == {count.key: count.count for count in rollup.rag_counts}
+        assert (sent["total"], Decimal(str(sent["average_percent"])), sent["overdue"]) == (
+            rollup.total, rollup.average_percent, rollup.overdue,
+        )
+    assert [(p["number"], p["title"]) for p in body["principles"]] == [(r.number, r.title) for r in summary["principles"]]
+    assert summary["completed"] == body["overall"]["by_status"]["completed"] == 1
+    table = pack_html(data=pack_data(period=period)).split('<table class="data summary-table">')[1].split("</table>")[0]
+    # Principle 2's row: statuses, then red, amber, green, overdue, total, average.
+    assert re.findall(r'<td class="num">([^<]*)</td>', table)[12:24] == [
+        "2", "0", "0", "1", "0", "0", "1", "0", "2", "1", "3", "3.3%",
+    ]

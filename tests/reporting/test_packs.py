@@ -14,7 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from actions.choices import Status
 from actions.models import ProgressUpdate
+from actions.selectors import Rollup
 from reporting import pack_pdf, packs
 from reporting.choices import PackStatus
 from reporting.models import ReportPack
@@ -36,7 +38,7 @@ def test_pack_data_shows_the_state_at_the_period_end_and_what_changed(pack_plan)
     assert {row["reference"] for row in data["exceptions"] if row["rag"] == "red"} == set(pack_plan["red"])
     assert data["exceptions"][0]["rag"] == "red"  # exceptions first, worst first
     assert len(data["changes"]["worsened"]) == 7 and len(data["changes"]["newly_completed"]) == 7
-    assert data["summary"]["overall"]["total"] == 14
+    assert data["summary"]["overall"].total == 14
     legal = next(item for item in data["report"]["implications"] if item["area"] == "legal")
     assert legal["blocks"][0].text == "No legal implications."
 
@@ -275,13 +277,17 @@ def test_build_pack_command_explains_bad_input(pack_plan):
 
 
 def test_status_chart_scales_bars_to_the_largest_principle():
-    principles = [
-        {"number": 1, "total": 4, "by_status": [{"status": "on_track", "label": "On track", "count": 4}]},
-        {"number": 2, "total": 2, "by_status": [{"status": "completed", "label": "Completed", "count": 1}, {"status": "at_risk", "label": "At risk", "count": 1}]},
-    ]
-    chart = pack_pdf.status_chart(principles)
-    assert chart["rows"][0]["segments"][0]["width"] == pack_pdf.CHART_BAR_WIDTH
-    assert [s["width"] for s in chart["rows"][1]["segments"]] == [pack_pdf.CHART_BAR_WIDTH / 4] * 2
+    first, second = Rollup(number=1, title="One"), Rollup(number=2, title="Two")
+    first.by_status.update(on_track=4)
+    second.by_status.update(completed=1, at_risk=1)
+    chart = pack_pdf.status_chart([first, second])
+    bar_width = pack_pdf.STATUS_CHART_SIZE.bar_width
+    assert chart["rows"][0]["segments"][0]["width"] == bar_width
+    assert [s["width"] for s in chart["rows"][1]["segments"]] == [bar_width / 4] * 2
+    # Segments in the order of the Status choices, coloured and labelled as the legend says.
+    assert [(s["key"], s["colour"]) for s in chart["rows"][1]["segments"]] == [("at_risk", "#f47738"), ("completed", "#1d70b8")]
+    assert [(row["label"], row["total"]) for row in chart["rows"]] == [("Principle 1", 4), ("Principle 2", 2)]
+    assert [key["label"] for key in chart["legend"]] == [label for _, label in Status.choices]
 
 
 def test_build_pack_command_queues_for_the_worker_by_default(pack_plan):

@@ -1,0 +1,86 @@
+"""Horizontal stacked bar charts as plain numbers, for SVG drawn by a template.
+
+Every position and width is computed here, so templates write only SVG attributes (no inline
+styles, which a content security policy would block, and no arithmetic in templates). The
+figures are always written out beside the bars or in a table too: colour never carries them alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from math import ceil
+
+LEGEND_ROW_HEIGHT = 20
+LEGEND_COLUMN_WIDTH = 140
+TEXT_GAP = 8
+
+
+@dataclass(frozen=True)
+class Series:
+    """One kind of segment: a status, a RAG rating."""
+
+    key: str
+    label: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class ChartSize:
+    """In SVG user units; `text_width` leaves room after the longest bar for the words beside it."""
+
+    label_width: int
+    bar_width: int
+    row_height: int
+    bar_height: int
+    text_width: int
+    legend_columns: int = 0  # 0: no legend, the words beside each bar name the colours
+
+
+def stacked_bars(bars: Sequence[tuple[str, Mapping[str, int]]], series: Sequence[Series], size: ChartSize) -> dict:
+    """One bar per (label, counts by series key), segments in `series` order, scaled to the longest bar."""
+    longest = max((sum(counts[s.key] for s in series) for _, counts in bars), default=0) or 1
+    rows = []
+    for index, (label, counts) in enumerate(bars):
+        y = index * size.row_height
+        x = size.label_width
+        segments = []
+        for kind in series:
+            count = counts[kind.key]
+            if not count:
+                continue
+            width = round(size.bar_width * count / longest, 2)
+            segments.append({"key": kind.key, "label": kind.label, "colour": kind.colour, "x": x, "width": width, "count": count})
+            x += width
+        rows.append(
+            {
+                "label": label,
+                "y": y,
+                "text_y": y + size.bar_height - size.bar_height // 4,
+                "text_x": x + TEXT_GAP,
+                "segments": segments,
+                "total": sum(counts[kind.key] for kind in series),
+                "words": ", ".join(f"{counts[kind.key]} {kind.label.lower()}" for kind in series),
+            }
+        )
+    bars_height = len(rows) * size.row_height
+    legend, legend_height = [], 0
+    if size.legend_columns:
+        top = bars_height + LEGEND_ROW_HEIGHT // 2
+        legend = [
+            {
+                "x": size.label_width + i % size.legend_columns * LEGEND_COLUMN_WIDTH,
+                "y": top + i // size.legend_columns * LEGEND_ROW_HEIGHT,
+                "colour": kind.colour,
+                "label": kind.label,
+            }
+            for i, kind in enumerate(series)
+        ]
+        legend_height = LEGEND_ROW_HEIGHT // 2 + ceil(len(series) / size.legend_columns) * LEGEND_ROW_HEIGHT + 4
+    return {
+        "width": size.label_width + size.bar_width + size.text_width,
+        "height": bars_height + legend_height,
+        "bar_height": size.bar_height,
+        "rows": rows,
+        "legend": legend,
+    }

@@ -1,0 +1,42 @@
+"""core.charts.stacked_bars: the one bar-chart builder behind the dashboard and the packs."""
+
+from actions.choices import RAG_SERIES
+from actions.dashboard_views import RAG_CHART_SIZE
+from core.charts import ChartSize, Series, stacked_bars
+from reporting.pack_pdf import STATUS_CHART_SIZE
+
+SERIES = (Series("red", "Red", "#d4351c"), Series("green", "Green", "#00703c"))
+SIZE = ChartSize(label_width=100, bar_width=300, row_height=30, bar_height=20, text_width=50)
+
+
+def test_bars_scale_to_the_longest_and_skip_empty_segments():
+    chart = stacked_bars([("A", {"red": 1, "green": 2}), ("B", {"red": 0, "green": 1})], SERIES, SIZE)
+    first, second = chart["rows"]
+    assert [(s["key"], s["x"], s["width"], s["count"]) for s in first["segments"]] == [
+        ("red", 100, 100.0, 1), ("green", 200.0, 200.0, 2),
+    ]
+    assert [(s["key"], s["x"], s["width"]) for s in second["segments"]] == [("green", 100, 100.0)]
+    assert (first["words"], first["total"], first["text_x"]) == ("1 red, 2 green", 3, 408.0)
+    assert (second["y"], second["text_y"]) == (30, 45)
+    assert (chart["width"], chart["height"], chart["legend"]) == (450, 60, [])
+
+
+def test_an_empty_plan_draws_empty_bars_not_an_error():
+    chart = stacked_bars([("A", {"red": 0, "green": 0})], SERIES, SIZE)
+    assert chart["rows"][0]["segments"] == [] and chart["rows"][0]["words"] == "0 red, 0 green"
+
+
+def test_the_legend_goes_under_the_bars_in_columns():
+    chart = stacked_bars([("A", {"red": 1, "green": 1})], SERIES, ChartSize(100, 300, 30, 20, 50, legend_columns=1))
+    assert [(key["x"], key["y"], key["label"], key["colour"]) for key in chart["legend"]] == [
+        (100, 40, "Red", "#d4351c"), (100, 60, "Green", "#00703c"),
+    ]
+    assert chart["height"] == 30 + 10 + 2 * 20 + 4
+
+
+def test_dashboard_and_pack_keep_their_sizes_and_the_rag_colours():
+    assert (RAG_CHART_SIZE.label_width, RAG_CHART_SIZE.bar_width, RAG_CHART_SIZE.legend_columns) == (110, 360, 0)
+    assert (STATUS_CHART_SIZE.label_width, STATUS_CHART_SIZE.bar_width, STATUS_CHART_SIZE.legend_columns) == (90, 380, 3)
+    assert [(s.key, s.label, s.colour) for s in RAG_SERIES] == [
+        ("red", "Red", "#d4351c"), ("amber", "Amber", "#ffdd00"), ("green", "Green", "#00703c"),
+    ]
