@@ -9,7 +9,8 @@ January-March of the *following* calendar year, so "2024/25 Q4" is
 Working-day arithmetic uses the England & Wales bank holidays, because
 progress-update deadlines are set in working days after a quarter ends.
 
-Pure standard library: no Django imports, so it is safe anywhere.
+No Django imports, so it is safe anywhere; bank holidays come from the maintained
+`holidays` package, which also carries one-off days such as a coronation.
 """
 
 from __future__ import annotations
@@ -20,10 +21,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+import holidays
+
 __all__ = [
     "PeriodKeyError", "FinancialQuarter", "financial_year_start", "financial_year_label",
     "financial_year_short_label", "quarters_between", "england_bank_holidays",
-    "is_working_day", "add_working_days",
+    "is_working_day", "add_working_days", "working_days_between",
 ]
 
 _KEY_RE = re.compile(r"(\d{4})-(\d{2})-Q(\d)", re.ASCII | re.IGNORECASE)
@@ -171,47 +174,16 @@ def quarters_between(first: FinancialQuarter, last: FinancialQuarter) -> list[Fi
     return quarters
 
 
-def _easter_sunday(year: int) -> date:
-    # Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (b - (b + 8) // 25 + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    el = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * el) // 451
-    month, day = divmod(h + el - 7 * m + 114, 31)
-    return date(year, month, day + 1)
-
-
-def _last_monday(year: int, month: int) -> date:
-    last = date(year, month, calendar.monthrange(year, month)[1])
-    return last - timedelta(days=last.weekday())
-
-
 @lru_cache(maxsize=None)
 def england_bank_holidays(year: int) -> frozenset[date]:
-    """Regular England & Wales bank holidays; one-off royal/jubilee days are deliberately ignored."""
-    easter = _easter_sunday(year)
-    may_first = date(year, 5, 1)
-    fixed = [date(year, 1, 1), date(year, 12, 25), date(year, 12, 26)]
-    observed = {
-        easter - timedelta(days=2),
-        easter + timedelta(days=1),
-        may_first + timedelta(days=(7 - may_first.weekday()) % 7),
-        _last_monday(year, 5),
-        _last_monday(year, 8),
-    }
-    observed.update(d for d in fixed if d.weekday() < 5)
-    # A weekend fixed holiday moves to the next weekday not already a holiday,
-    # which gives 27+28 Dec when Christmas is a Saturday and 26+27 when a Sunday.
-    for holiday in fixed:
-        if holiday.weekday() >= 5:
-            substitute = holiday
-            while substitute.weekday() >= 5 or substitute in observed:
-                substitute += timedelta(days=1)
-            observed.add(substitute)
-    return frozenset(observed)
+    """England & Wales bank holidays in `year` as gov.uk lists them.
+
+    The library also names a weekend Christmas or New Year's Day beside its weekday
+    substitute; gov.uk lists only the days off, and a weekend is never a working day anyway.
+    The library knows the years 1872-2100; outside them only weekends are days off.
+    """
+    calendar_year = holidays.country_holidays("GB", subdiv="ENG", years=year)
+    return frozenset(day for day in calendar_year if day.weekday() < 5)
 
 
 def is_working_day(day: date) -> bool:
@@ -227,3 +199,13 @@ def add_working_days(day: date, count: int) -> date:
         if is_working_day(day):
             remaining -= 1
     return day
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Working days after `start` up to and including `end`, negative when `end` is earlier.
+
+    The inverse of add_working_days: add_working_days(start, n) == end gives n for a working `end`.
+    """
+    if end < start:
+        return -working_days_between(end, start)
+    return sum(is_working_day(start + timedelta(days=n)) for n in range(1, (end - start).days + 1))

@@ -107,3 +107,8 @@ def can_view_model(user: User, model) -> bool:
 
 def can_close_period(user: User) -> bool:
     return _active(user) and user.has_perm("periods.change_reportingperiod")
+
+
+def can_chase_updates(user: User) -> bool:
+    """See who has not updated for a period and remind them: strategy leads."""
+    return _active(user) and user.has_perm("reporting.chase_updates")

@@ -40,6 +40,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "reporting.request_pack",
         "reporting.publish_pack",
         "reporting.download_published_pack",
+        "reporting.chase_updates",
     ],
     ICT_MANAGER: READ_ALL + ["actions.record_progress", "reporting.download_published_pack"],
     COMMITTEE_MEMBER: READ_ALL + ["reporting.download_published_pack"],

@@ -28,3 +28,15 @@ class PackStatus(models.TextChoices):
     READY = "ready", "Ready"
     FAILED = "failed", "Failed"
     PUBLISHED = "published", "Published"
+
+
+class ReminderKind(models.TextChoices):
+    """The e-mails that chase a period's progress updates, each sent to a person once."""
+
+    FIRST = "first", "First reminder"
+    FINAL = "final", "Final reminder"
+    MISSING_UPDATES = "missing_updates", "Missing updates list"
+
+
+# The reminders that go to the people who report, as opposed to the leads' list.
+OWNER_REMINDER_KINDS = (ReminderKind.FIRST, ReminderKind.FINAL)

@@ -1,4 +1,4 @@
-"""Committee meetings and reports, and the quarterly PDF packs."""
+"""Committee meetings and reports, the quarterly PDF packs, and the reminders that chase updates."""
 
 import re
 
@@ -12,7 +12,7 @@ from core.conflicts import VersionedBySaveTime
 from core.financial_year import financial_year_label
 from periods.models import ReportingPeriod
 
-from .choices import ImplicationArea, PackStatus, ReportStatus
+from .choices import ImplicationArea, PackStatus, ReminderKind, ReportStatus
 
 
 class CommitteeMeeting(models.Model):
@@ -175,3 +175,24 @@ class ReportPack(models.Model):
 
     def __str__(self) -> str:
         return f"{self.period.label} pack v{self.version}"
+
+
+class ReminderSent(models.Model):
+    """One reminder e-mail: the row is claimed before the e-mail goes, so each is sent once."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="reminders_sent")
+    # The log only stops repeats: it needs nothing from a person who has been deleted.
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=ReminderKind.choices)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "recipient", "kind"], name="remindersent_once_per_period_recipient_kind"),
+            models.CheckConstraint(condition=Q(kind__in=ReminderKind.values), name="remindersent_kind_valid"),
+        ]
+        permissions = [("chase_updates", "Can see missing progress updates and send reminders")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.period.label} to {self.recipient}"

@@ -1,13 +1,18 @@
 
+from dataclasses import dataclass
+
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Prefetch, QuerySet
 
+from actions.models import ActionItem
+from actions.selectors import actions_missing_update
 from core.permissions import can_edit_committee_report
+from periods.models import ReportingPeriod
 from strategy.models import Strategy
 
-from .choices import ImplicationArea, ReportStatus
+from .choices import OWNER_REMINDER_KINDS, ImplicationArea, ReportStatus
 from .filtersets import CommitteeReportFilterSet
-from .models import CommitteeMeeting, CommitteeReport, reference_from_slug
+from .models import CommitteeMeeting, CommitteeReport, ReminderSent, reference_from_slug
 from .sections import ACCESS_TO_INFORMATION, IMPLICATIONS_NUMBER, NUMBERED_SECTIONS
 from .text import text_blocks
 
@@ -113,3 +118,51 @@ def _lines(text: str) -> list[str]:
 def committee_reports_for_packs() -> list[CommitteeReport]:
     """Reports a lead may attach to a progress pack, newest first, with their meetings."""
     return list(CommitteeReport.objects.select_related("meeting").order_by("-financial_year", "-sequence"))
+
+
+def person_name(user: AbstractBaseUser) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def _by_name(user: AbstractBaseUser) -> tuple[str, int]:
+    return person_name(user).casefold(), user.pk
+
+
+@dataclass(frozen=True)
+class OwnerToChase:
+    """An owner's actions without an update for a period, and the last reminder the owner was sent."""
+
+    owner: AbstractBaseUser
+    actions: list[ActionItem]
+    last_reminder: ReminderSent | None
+
+
+def chase_list(*, period: ReportingPeriod) -> list[OwnerToChase]:
+    """Who has not updated for `period`: each owner by name, with their actions lacking an update."""
+    owners: dict[int, AbstractBaseUser] = {}
+    actions_by_owner: dict[int, list[ActionItem]] = {}
+    for action in actions_missing_update(period=period):
+        owners[action.owner_id] = action.owner
+        actions_by_owner.setdefault(action.owner_id, []).append(action)
+    last_reminders = {
+        reminder.recipient_id: reminder
+        for reminder in ReminderSent.objects.filter(
+            period=period, recipient_id__in=owners, kind__in=OWNER_REMINDER_KINDS
+        ).order_by("sent_at")
+    }
+    groups = [
+        OwnerToChase(owner=owner, actions=actions_by_owner[pk], last_reminder=last_reminders.get(pk))
+        for pk, owner in owners.items()
+    ]
+    return sorted(groups, key=lambda group: _by_name(group.owner))
+
+
+def people_to_remind(*, period: ReportingPeriod) -> list[tuple[AbstractBaseUser, list[ActionItem]]]:
+    """Everyone who owns or is delegated an action lacking an update for `period`, by name, with those actions."""
+    people: dict[int, AbstractBaseUser] = {}
+    actions_by_person: dict[int, list[ActionItem]] = {}
+    for action in actions_missing_update(period=period):
+        for person in {user.pk: user for user in [action.owner, *action.delegates.all()]}.values():
+            people[person.pk] = person
+            actions_by_person.setdefault(person.pk, []).append(action)
+    return sorted(((people[pk], actions) for pk, actions in actions_by_person.items()), key=lambda pair: _by_name(pair[0]))

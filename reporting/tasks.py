@@ -1,8 +1,9 @@
-"""Celery tasks for the progress packs: thin wrappers round `reporting.packs`."""
+"""Celery tasks: thin wrappers round `reporting.packs` and `reporting.reminders`."""
 
 from celery import Task, shared_task
 
 from .packs import TransientPackError, pack_build, pack_mark_failed, packs_request_for_closed_periods
+from .reminders import reminders_send_due
 
 # WeasyPrint lays out a 300-page pack in well under a minute; these limits stop a runaway
 # render from holding a worker for ever, and stay below packs.STALE_BUILD_AFTER.
@@ -36,3 +37,8 @@ def build_pack(*, pack_id: int) -> str:
 @shared_task(acks_late=True, ignore_result=True)
 def request_packs_for_closed_periods() -> int:
     return len(packs_request_for_closed_periods())
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def send_update_reminders() -> int:
+    return sum(len(outcome.sent) for outcome in reminders_send_due())

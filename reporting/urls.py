@@ -1,9 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import chase_views, views
 
-# Committee reports live under reports/committee/; the quarterly packs add reports/... beside them.
+# Committee reports live under reports/committee/ and the chase list at reports/chase/; the
+# quarterly packs add reports/... beside them.
 urlpatterns = [
+    path("reports/chase/", chase_views.ChaseListView.as_view(), name="chase-list"),
     path("reports/committee/", views.CommitteeReportListView.as_view(), name="committee-report-list"),
     path("reports/committee/meetings/new/", views.CommitteeMeetingCreateView.as_view(), name="committee-meeting-create"),
     path("reports/committee/new/", views.CommitteeReportFormView.as_view(), name="committee-report-create"),

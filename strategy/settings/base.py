@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -150,15 +151,38 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Celery beat: request the progress pack of every period that has closed and has none yet.
 # Hourly, so a pack is queued within the hour of a period's update deadline passing; a lead
 # closing a period early requests its pack at once. Firing twice never makes a duplicate.
+# And each morning, e-mail the progress-update reminders and the leads' list of missing updates
+# that are due (reporting/reminders.py): each goes once, so a missed or repeated run is harmless.
 CELERY_BEAT_SCHEDULE = {
     "request-packs-for-closed-periods": {
         "task": "reporting.tasks.request_packs_for_closed_periods",
         "schedule": 60 * 60,
     },
+    "send-update-reminders": {
+        "task": "reporting.tasks.send_update_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 # Reporting periods take updates for this many working days after the quarter ends.
 REPORTING_UPDATE_WINDOW_WORKING_DAYS = 15
+
+# E-mail, for the progress-update reminders: SMTP unless EMAIL_BACKEND names another of
+# Django's backends (local.py prints to the console; the tests keep messages in memory).
+# An empty variable counts as unset, as docker-compose.yml passes every one through.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_FILE_PATH = Path(os.environ.get("EMAIL_FILE_PATH") or BASE_DIR / "sent-email")
+EMAIL_HOST = os.environ.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT") or 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# A reminder is sent inside the transaction that records it, so a mail server that stops
+# answering must not hold that transaction open for ever.
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or "ICT Strategy <ict-strategy@example.gov.uk>"
+# Where people reach this service: e-mails link back to it, and have no request to take a host from.
+SITE_URL = (os.environ.get("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
 
 LOGGING = {
     "version": 1,

@@ -19,6 +19,7 @@ else:
     CELERY_BROKER_URL = INTEGRATION_BROKER_URL
     CELERY_TASK_ALWAYS_EAGER = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # A worker started by an integration test is given the suite's media folder in TEST_MEDIA_ROOT.
 MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="ict-strategy-test-media-")
 STORAGES = {

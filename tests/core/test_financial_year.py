@@ -14,6 +14,7 @@ from core.financial_year import (
     financial_year_start,
     is_working_day,
     quarters_between,
+    working_days_between,
 )
 from registers.filtersets import financial_year_choices
 from registers.forms import FiguresForm
@@ -390,13 +391,20 @@ def test_year_range_limits_are_inclusive(start_year):
 
 # --- bank holidays ----------------------------------------------------------------
 
+# 2022 and 2023 carry one-off days (the Platinum Jubilee with the spring bank holiday moved
+# to 2 June, the State Funeral, the Coronation); 2028 and 2029 are hand-counted from the
+# rules: Easter 2028 is 16 April, Easter 2029 is 1 April, and 1 January 2028 is a Saturday.
 GOV_UK_BANK_HOLIDAYS = {
     2018: [(1, 1), (3, 30), (4, 2), (5, 7), (5, 28), (8, 27), (12, 25), (12, 26)],
     2019: [(1, 1), (4, 19), (4, 22), (5, 6), (5, 27), (8, 26), (12, 25), (12, 26)],
+    2022: [(1, 3), (4, 15), (4, 18), (5, 2), (6, 2), (6, 3), (8, 29), (9, 19), (12, 26), (12, 27)],
+    2023: [(1, 2), (4, 7), (4, 10), (5, 1), (5, 8), (5, 29), (8, 28), (12, 25), (12, 26)],
     2024: [(1, 1), (3, 29), (4, 1), (5, 6), (5, 27), (8, 26), (12, 25), (12, 26)],
     2025: [(1, 1), (4, 18), (4, 21), (5, 5), (5, 26), (8, 25), (12, 25), (12, 26)],
     2026: [(1, 1), (4, 3), (4, 6), (5, 4), (5, 25), (8, 31), (12, 25), (12, 28)],
     2027: [(1, 1), (3, 26), (3, 29), (5, 3), (5, 31), (8, 30), (12, 27), (12, 28)],
+    2028: [(1, 3), (4, 14), (4, 17), (5, 1), (5, 29), (8, 28), (12, 25), (12, 26)],
+    2029: [(1, 1), (3, 30), (4, 2), (5, 7), (5, 28), (8, 27), (12, 25), (12, 26)],
 }
 
 
@@ -444,7 +452,7 @@ def test_new_year_substitute_day(year, new_year):
         date(2024, 3, 31),
         date(2025, 4, 20),
         date(2038, 4, 25),  # latest possible
-        date(2285, 3, 22),  # earliest possible
+        date(2029, 4, 1),
     ],
 )
 def test_easter_holidays_follow_gregorian_easter(easter_sunday):
@@ -453,12 +461,20 @@ def test_easter_holidays_follow_gregorian_easter(easter_sunday):
     assert easter_sunday + timedelta(days=1) in holidays
 
 
+# Years whose May holidays moved or that had an extra day (VE Day anniversaries, the
+# Millennium, jubilees, a royal wedding, the State Funeral, the Coronation).
+YEARS_WITH_ONE_OFF_CHANGES = {1995, 1999, 2002, 2011, 2012, 2020, 2022, 2023}
+
+
 @pytest.mark.parametrize("year", range(1990, 2060))
 def test_bank_holiday_invariants(year):
     holidays = england_bank_holidays(year)
-    assert len(holidays) == 8
     assert all(d.year == year and d.weekday() < 5 for d in holidays)
-    assert sum(d.month == 5 and d.weekday() == 0 for d in holidays) == 2
+    if year in YEARS_WITH_ONE_OFF_CHANGES:
+        assert len(holidays) >= 8
+    else:
+        assert len(holidays) == 8
+        assert sum(d.month == 5 and d.weekday() == 0 for d in holidays) == 2
 
 
 def test_bank_holidays_are_cached_frozensets():
@@ -506,6 +522,39 @@ def test_add_working_days(start, count, expected):
     assert add_working_days(start, count) == expected
 
 
+@pytest.mark.parametrize(
+    "start, end, expected",
+    [
+        (date(2024, 9, 30), date(2024, 9, 30), 0),
+        (date(2024, 10, 4), date(2024, 10, 7), 1),  # Friday to Monday
+        (date(2024, 10, 5), date(2024, 10, 6), 0),  # a weekend
+        (date(2024, 10, 7), date(2024, 10, 4), -1),  # backwards
+        # Christmas 2027 falls on a Saturday: Monday 27 and Tuesday 28 are its substitutes, and
+        # New Year's Day 2028 (a Saturday) moves to Monday 3 January.
+        (date(2027, 12, 24), date(2027, 12, 29), 1),
+        (date(2027, 12, 24), date(2028, 1, 4), 4),  # 29, 30, 31 Dec and 4 Jan
+        (date(2028, 12, 22), date(2028, 12, 27), 1),  # Christmas 2028 Monday, Boxing Day Tuesday
+        (date(2029, 12, 24), date(2029, 12, 31), 3),  # Christmas 2029 Tuesday, Boxing Day Wednesday: 27, 28, 31
+        # Easter 2027: Good Friday 26 March, Easter Monday 29 March.
+        (date(2027, 3, 25), date(2027, 3, 30), 1),
+        # Easter 2028: Good Friday 14 April, Easter Monday 17 April.
+        (date(2028, 4, 13), date(2028, 4, 18), 1),
+        (date(2028, 4, 7), date(2028, 4, 25), 10),
+        # Easter 2029: Good Friday 30 March, Easter Monday 2 April.
+        (date(2029, 3, 29), date(2029, 4, 3), 1),
+        (date(2029, 4, 18), date(2029, 3, 28), -13),
+    ],
+)
+def test_working_days_between(start, end, expected):
+    assert working_days_between(start, end) == expected
+
+
+@pytest.mark.parametrize("start", [date(2027, 12, 20), date(2028, 4, 10), date(2029, 3, 26), date(2029, 12, 21)])
+def test_working_days_between_undoes_add_working_days(start):
+    for count in range(-25, 26):
+        assert working_days_between(start, add_working_days(start, count)) == count
+
+
 # --- update deadlines (15 working days after quarter end) -------------------------
 #
 # Hand counts:
@@ -519,6 +568,16 @@ def test_add_working_days(start, count, expected):
 #       Good Friday 18 and Easter Monday 21 skipped, 22-23 (14-15) -> Wed 23 Apr 2025.
 #   2026/27 Q3 ends Thu 31 Dec 2026: 1 Jan 2027 holiday; Jan 4-8 (1-5), 11-15 (6-10),
 #       18-22 (11-15) -> Fri 22 Jan 2027.
+#   2026/27 Q4 ends Wed 31 Mar 2027 (Easter is before it): Apr 1-2 (1-2), 5-9 (3-7),
+#       12-16 (8-12), 19-21 (13-15) -> Wed 21 Apr 2027.
+#   2027/28 Q3 ends Fri 31 Dec 2027: New Year's Day (Sat) moves to Mon 3 Jan; Jan 4-7 (1-4),
+#       10-14 (5-9), 17-21 (10-14), 24 (15) -> Mon 24 Jan 2028.
+#   2027/28 Q4 ends Fri 31 Mar 2028: Apr 3-7 (1-5), 10-13 (6-9), Good Friday 14 and Easter
+#       Monday 17 skipped, 18-21 (10-13), 24-25 (14-15) -> Tue 25 Apr 2028.
+#   2028/29 Q3 ends Sun 31 Dec 2028: 1 Jan 2029 holiday; Jan 2-5 (1-4), 8-12 (5-9),
+#       15-19 (10-14), 22 (15) -> Mon 22 Jan 2029.
+#   2028/29 Q4 ends Sat 31 Mar 2029: Easter Monday 2 Apr skipped; Apr 3-6 (1-4), 9-13 (5-9),
+#       16-20 (10-14), 23 (15) -> Mon 23 Apr 2029.
 
 @pytest.mark.parametrize(
     "key, end, deadline",
@@ -529,6 +588,11 @@ def test_add_working_days(start, count, expected):
         ("2023-24-Q4", date(2024, 3, 31), date(2024, 4, 22)),
         ("2024-25-Q4", date(2025, 3, 31), date(2025, 4, 23)),
         ("2026-27-Q3", date(2026, 12, 31), date(2027, 1, 22)),
+        ("2026-27-Q4", date(2027, 3, 31), date(2027, 4, 21)),
+        ("2027-28-Q3", date(2027, 12, 31), date(2028, 1, 24)),
+        ("2027-28-Q4", date(2028, 3, 31), date(2028, 4, 25)),
+        ("2028-29-Q3", date(2028, 12, 31), date(2029, 1, 22)),
+        ("2028-29-Q4", date(2029, 3, 31), date(2029, 4, 23)),
     ],
 )
 def test_update_deadline_fifteen_working_days(key, end, deadline):

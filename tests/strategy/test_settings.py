@@ -15,11 +15,18 @@ PRINT_SETTINGS = (
 )
 
 
-def run_with(settings_module: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "CELERY_BROKER_URL", "SECRET_KEY", "DEBUG"}}
+PRINT_EMAIL_SETTINGS = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "print(s.EMAIL_BACKEND.rsplit('.', 2)[1], s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_USE_TLS, s.DEFAULT_FROM_EMAIL, s.SITE_URL, sep='|')"
+)
+
+
+def run_with(settings_module: str, code: str = PRINT_SETTINGS, **env: str) -> subprocess.CompletedProcess:
+    unset = {"DATABASE_URL", "CELERY_BROKER_URL", "SECRET_KEY", "DEBUG", "DEFAULT_FROM_EMAIL", "SITE_URL"}
+    clean = {k: v for k, v in os.environ.items() if k not in unset and not k.startswith("EMAIL_")}
     clean.update(DJANGO_SETTINGS_MODULE=settings_module, **env)
     return subprocess.run(
-        [sys.executable, "-c", PRINT_SETTINGS], cwd=PROJECT, env=clean, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", code], cwd=PROJECT, env=clean, capture_output=True, text=True, timeout=60
     )
 
 
@@ -62,6 +69,25 @@ def test_cache_is_redis_when_configured():
             env={**clean, "DJANGO_SETTINGS_MODULE": "strategy.settings.local", **env},
         )
         assert result.stdout.strip().endswith(expected), result.stderr
+
+
+def test_email_prints_locally_and_goes_by_smtp_in_production():
+    local = run_with("strategy.settings.local", code=PRINT_EMAIL_SETTINGS)
+    assert local.stdout.strip() == "console|localhost|25|False|ICT Strategy <ict-strategy@example.gov.uk>|http://127.0.0.1:8000"
+    production = run_with("strategy.settings.production", code=PRINT_EMAIL_SETTINGS, SECRET_KEY="x" * 50)
+    assert production.stdout.split("|")[0] == "smtp", production.stderr
+
+
+def test_email_and_the_site_address_come_from_the_environment():
+    result = run_with(
+        "strategy.settings.production", code=PRINT_EMAIL_SETTINGS, SECRET_KEY="x" * 50,
+        EMAIL_HOST="smtp.example.gov.uk", EMAIL_PORT="587", EMAIL_USE_TLS="true",
+        DEFAULT_FROM_EMAIL="ICT <ict@example.gov.uk>", SITE_URL="https://ict.example.gov.uk/",
+    )
+    assert result.stdout.strip() == "smtp|smtp.example.gov.uk|587|True|ICT <ict@example.gov.uk>|https://ict.example.gov.uk", result.stderr
+    # docker-compose.yml passes every variable through, empty when .env leaves it out.
+    empty = run_with("strategy.settings.production", code=PRINT_EMAIL_SETTINGS, SECRET_KEY="x" * 50, EMAIL_HOST="", EMAIL_PORT="", EMAIL_BACKEND="")
+    assert empty.stdout.split("|")[:3] == ["smtp", "localhost", "25"], empty.stderr
 
 
 def test_a_bad_boolean_is_a_clear_error():
