@@ -21,6 +21,7 @@ NAVIGATION = [
     NavItem("Business cases", "business-case-list", "registers.view_businesscase"),
     NavItem("Risks", "risk-list", "registers.view_risk"),
     NavItem("Progress packs", "pack-list", "reporting.download_published_pack"),
+    NavItem("Import", "plan-import", "actions.add_actionitem"),
 ]
 
 

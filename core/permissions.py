@@ -107,3 +107,10 @@ def can_view_model(user: User, model) -> bool:
 
 def can_close_period(user: User) -> bool:
     return _active(user) and user.has_perm("periods.change_reportingperiod")
+
+
+def can_import_plan(user: User) -> bool:
+    """Import a plan from a spreadsheet: it adds and changes actions, business cases and risks."""
+    return can_edit_action(user) and can_manage_business_cases(user) and can_manage_risks(user) and user.has_perm(
+        "actions.add_actionitem"
+    )

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "registers",
     "actions",
     "reporting",
+    "spreadsheets",
     "seeding",
 ]
 
