@@ -100,7 +100,7 @@ def _xlsx_tables(content: bytes) -> list[Table]:
             for sheet in workbook.worksheets:
                 rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
                 header = next(rows, None)
-                table = header and _table(sheet.title, header, (tuple(map(_plain, row)) for row in rows), counted)
+                table = _table(sheet.title, header, (tuple(map(_plain, row)) for row in rows), counted) if header else None
                 if table:
                     tables.append(table)
         finally:
@@ -130,7 +130,7 @@ def _csv_table(content: bytes) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, None)
-        table = header and _table("CSV file", tuple(header), reader, [0])
+        table = _table("CSV file", tuple(header), reader, [0]) if header else None
     except csv.Error as error:
         raise FileRefused(f"Line {reader.line_num} of the file could not be read as CSV ({error}).") from None
     if table is None:
