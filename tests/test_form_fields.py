@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from reporting.periods import FinancialQuarter
-from strategy.choices import BusinessCaseStatus
+from core.financial_year import FinancialQuarter
+from registers.choices import BusinessCaseStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db
