@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # `migrate` then `seed_strategy --demo` and one published pack, made by the code before business
 # cases, risks and periods moved to `registers` and `periods` (commit 063b5f5), dumped as SQL.
 OLD_LAYOUT_DUMP = Path(__file__).parent / "fixtures" / "pre_core_layout.sql.gz"
-APPS = ["core", "strategy", "principles", "periods", "registers", "actions", "reporting", "seeding"]
+APPS = ["core", "strategy", "principles", "periods", "registers", "actions", "reporting", "spreadsheets", "seeding"]
 
 
 def manage(database: Path, *args: str, code: str | None = None) -> str:
