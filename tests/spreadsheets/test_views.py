@@ -12,6 +12,8 @@ from spreadsheets.models import SpreadsheetUpload
 from tests import factories
 
 from .helpers import csv_bytes, sheet_values, xlsx
+from tests.test_form_fields import _Page
+
 from .test_plan_import import ACTION_HEADERS, action_row
 
 
@@ -164,3 +166,14 @@ def test_the_sheet_is_for_people_who_report_progress(client, plan, role):
     user = factories.committee_member(username="cllr") if role == "committee" else factories.api_client_user(username="sys")
     client.force_login(user)
     assert client.get(reverse("progress-sheet")).status_code == 403
+
+
+@pytest.mark.parametrize("url_name", ["plan-import", "progress-sheet"])
+def test_an_upload_error_is_beside_the_file_input_and_describes_it(client, plan, url_name):
+    client.force_login(plan["lead"])
+    response = upload_file(client, reverse(url_name), b"%PDF-1.4\x00")
+    page = _Page(response.content.decode())
+    [(error_id, text)] = page.error_messages
+    assert error_id == "id_file-error" and "not a spreadsheet" in text
+    assert page.describedby("id_file") == ["id_file-hint", "id_file-error"]
+    assert page.ids["id_file-hint"] == 1
