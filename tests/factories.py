@@ -5,12 +5,14 @@ from decimal import Decimal
 
 import factory
 from django.contrib.auth.models import Group, User
+from django.utils import timezone
 
 from actions.choices import Rag, Status
 from actions.models import ActionItem
 from core import roles
 from core.financial_year import FinancialQuarter
 from periods.models import ReportingPeriod
+from periods.selectors import period_current
 from principles.models import Principle
 from registers.choices import BusinessCaseStatus, RiskCategory
 from registers.models import BusinessCase, BusinessCaseLine, Risk
@@ -90,6 +92,27 @@ class PeriodFactory(factory.django.DjangoModelFactory):
     start_date = factory.LazyAttribute(lambda p: p.fq.start_date)
     end_date = factory.LazyAttribute(lambda p: p.fq.end_date)
     update_deadline = factory.LazyAttribute(lambda p: p.fq.update_deadline())
+
+
+def ensure_open_period() -> ReportingPeriod:
+    """The period taking updates today; on a day none covers (the seed's end with 2026/27 Q4), the
+    quarter containing today, opened."""
+    current = period_current()
+    if current is not None:
+        return current
+    today = timezone.localdate()
+    quarter = FinancialQuarter.containing(today)
+    period, _ = ReportingPeriod.objects.update_or_create(
+        financial_year=quarter.start_year,
+        quarter=quarter.quarter,
+        defaults={
+            "start_date": quarter.start_date,
+            "end_date": quarter.end_date,
+            "update_deadline": max(quarter.update_deadline(), today),
+            "closed_at": None,
+        },
+    )
+    return period
 
 
 class BusinessCaseFactory(factory.django.DjangoModelFactory):

@@ -1,9 +1,5 @@
-import datetime
-
 import pytest
 
-from core.financial_year import FinancialQuarter
-from django.utils import timezone
 from tests import factories
 
 
@@ -13,14 +9,9 @@ def plan(db):
     strategy = factories.StrategyFactory()
     for number in range(1, 8):
         factories.PrincipleFactory(strategy=strategy, number=number)
-    today = timezone.localdate()
-    period = factories.PeriodFactory(key=FinancialQuarter.containing(today).key)
-    if period.update_deadline < today:
-        period.update_deadline = today + datetime.timedelta(days=1)
-        period.save()
     return {
         "strategy": strategy,
-        "period": period,
+        "period": factories.ensure_open_period(),
         "lead": factories.lead(username="thelead", first_name="Helen", last_name="Ashworth"),
         "owner": factories.manager(username="owner", first_name="Olive", last_name="Owner"),
         "other": factories.manager(username="other", first_name="Oscar", last_name="Other"),

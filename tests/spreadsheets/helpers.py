@@ -1,15 +1,10 @@
 """Spreadsheets made in tests: an export's header row and rows, as XLSX or CSV bytes."""
 
 import csv
-import datetime
 import io
 
-from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
-from core.financial_year import FinancialQuarter
-from periods.models import ReportingPeriod
-from periods.selectors import period_current
 from spreadsheets.readers import read_tables
 
 
@@ -43,22 +38,3 @@ def sheet_values(content: bytes) -> dict[str, list[tuple]]:
 
 def tables(content: bytes):
     return read_tables(content)
-
-
-def ensure_open_period() -> ReportingPeriod:
-    """The period taking updates today, made if the seeded ones have all closed."""
-    current = period_current()
-    if current is not None:
-        return current
-    quarter = FinancialQuarter.containing(timezone.localdate())
-    period, _ = ReportingPeriod.objects.update_or_create(
-        financial_year=quarter.start_year,
-        quarter=quarter.quarter,
-        defaults={
-            "start_date": quarter.start_date,
-            "end_date": quarter.end_date,
-            "update_deadline": max(quarter.update_deadline(), timezone.localdate() + datetime.timedelta(days=1)),
-            "closed_at": None,
-        },
-    )
-    return period

@@ -9,7 +9,9 @@ from seeding.services import seed_demo_data, seed_reference_data
 from spreadsheets.selectors import ACTIONS, PLAN_KINDS, plan_csv, plan_xlsx
 from spreadsheets.services import plan_import
 
-from .helpers import ensure_open_period, sheet_values, tables
+from tests.factories import ensure_open_period
+
+from .helpers import sheet_values, tables
 
 # Columns that are stamped when a row is written, not carried by the file.
 TIMESTAMP_HEADERS = {"Last updated"}
