@@ -112,8 +112,11 @@ def _lower_first(message: str) -> str:
 
 
 class _Refused(Exception):
-    def __init__(self, messages: list[str]):
+    """A refusal found while applying, told on `row` when it is one row's cells (a case's figures)."""
+
+    def __init__(self, messages: list[str], row: "_Row | None" = None):
         self.messages = messages
+        self.row = row
         super().__init__("; ".join(messages))
 
 
@@ -141,7 +144,7 @@ class _Row:
             except cells.CellError as error:
                 errors.append(f"{column.header}: {error}")
         if errors:
-            raise _Refused(errors)
+            raise _Refused(errors, row=self)
         return values
 
     def snapshot(self) -> dict[str, Any] | None:
@@ -208,10 +211,7 @@ def _run_record(rows: list[_Row], apply: Callable[[], None], *, extra_changes: C
     to each of its rows. rows[0] is the record's own row: a refusal of the record is told there."""
     head = rows[0]
     if any(row.outcome.result == REFUSED for row in rows):
-        if head.outcome.result != REFUSED:
-            head.outcome.result = REFUSED
-            bad = ", ".join(str(row.number) for row in rows if row.outcome.result == REFUSED)
-            head.outcome.errors.append(f"Row {bad} of {rows[-1].kind.label.lower()}, which goes with it, was refused.")
+        _refuse_with_its_rows(rows)
         return
     before = [row.snapshot() for row in rows]
     try:
@@ -231,8 +231,19 @@ def _run_record(rows: list[_Row], apply: Callable[[], None], *, extra_changes: C
     except (_Refused, ValidationError, PermissionDenied, EditConflict) as error:
         for row in rows:
             row.outcome.result, row.outcome.changes = UNCHANGED, []
+        refused = getattr(error, "row", None) or head
+        refused.outcome.result = REFUSED
+        refused.outcome.errors.extend(_messages(error, refused.kind))
+        _refuse_with_its_rows(rows)
+
+
+def _refuse_with_its_rows(rows: list[_Row]) -> None:
+    """A record stands or falls with its rows: when a figures row is refused, so is its case."""
+    head = rows[0]
+    if head.outcome.result != REFUSED:
+        bad = ", ".join(str(row.number) for row in rows if row.outcome.result == REFUSED)
         head.outcome.result = REFUSED
-        head.outcome.errors.extend(_messages(error, head.kind))
+        head.outcome.errors.append(f"Row {bad} of {rows[-1].kind.label.lower()}, which goes with it, was refused.")
 
 
 def _tell(outcome: RowOutcome, old: dict | None, new: dict | None) -> bool:

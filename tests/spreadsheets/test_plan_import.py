@@ -255,3 +255,30 @@ def test_only_a_strategy_lead_imports(plan):
 
     with pytest.raises(PermissionDenied):
         plan_import(tables=tables(csv_bytes([ACTION_HEADERS, action_row()])), user=plan["owner"], source="x.csv", dry_run=True)
+
+
+def test_a_bad_figure_is_refused_on_its_row_and_its_case_with_it(plan):
+    content = xlsx(
+        {
+            "business-cases": [
+                [c.header for c in BUSINESS_CASE_COLUMNS],
+                ["HLBC-2026-04", "Data centre exit", "Draft", "2", "thelead", 0, 0, 0, 0, 0],
+            ],
+            "business-case-lines": [
+                [c.header for c in BUSINESS_CASE_LINE_COLUMNS],
+                ["HLBC-2026-04", "2026/27", 10, 0, 0, 0, None],
+                ["HLBC-2026-04", "2027/28", "£12.345", 0, 0, 0, None],
+            ],
+        }
+    )
+
+    report = plan_import(tables=tables(content), user=plan["lead"], source="cases.xlsx", dry_run=True)
+
+    by_row = {(o.sheet, o.row): o for o in report.outcomes}
+    assert by_row["Business case figures", 3].reasons == [
+        "HLBC-2026-04: capital cost: “12.345” is not pounds and pence: use at most two decimal places."
+    ]
+    assert by_row["Business cases", 2].reasons == [
+        "HLBC-2026-04: row 3 of business case figures, which goes with it, was refused."
+    ]
+    assert by_row["Business case figures", 2].result == "unchanged"
