@@ -39,6 +39,16 @@ def action_row(**cells) -> list:
     return [values[header] for header in ACTION_HEADERS]
 
 
+def case_workbook(case: list, *lines: list) -> bytes:
+    """A workbook of one business case and its figures, a row a financial year."""
+    return xlsx(
+        {
+            "business-cases": [[c.header for c in BUSINESS_CASE_COLUMNS], case],
+            "business-case-lines": [[c.header for c in BUSINESS_CASE_LINE_COLUMNS], *lines],
+        }
+    )
+
+
 def run(plan, rows, *, dry_run=True, headers=ACTION_HEADERS):
     content = csv_bytes([headers, *rows])
     return plan_import(tables=tables(content), user=plan["lead"], source="plan.csv", dry_run=dry_run)
@@ -163,18 +173,10 @@ def test_formula_looking_cells_are_stored_as_their_text(plan):
 
 
 def test_a_business_case_comes_in_with_its_figures_and_walks_the_workflow(plan):
-    content = xlsx(
-        {
-            "business-cases": [
-                [c.header for c in BUSINESS_CASE_COLUMNS],
-                ["HLBC-2026-01", "Digital front door", "Approved", "1, 3", "Helen Ashworth", 0, 0, 0, 0, 0],
-            ],
-            "business-case-lines": [
-                [c.header for c in BUSINESS_CASE_LINE_COLUMNS],
-                ["HLBC-2026-01", "2026/27", 1000.5, 200, 0, "£1,500.00", None],
-                ["HLBC-2026-01", "2027/28", 0, 300, 900, 0, None],
-            ],
-        }
+    content = case_workbook(
+        ["HLBC-2026-01", "Digital front door", "Approved", "1, 3", "Helen Ashworth", 0, 0, 0, 0, 0],
+        ["HLBC-2026-01", "2026/27", 1000.5, 200, 0, "£1,500.00", None],
+        ["HLBC-2026-01", "2027/28", 0, 300, 900, 0, None],
     )
 
     report = plan_import(tables=tables(content), user=plan["lead"], source="cases.xlsx", dry_run=False)
@@ -258,18 +260,10 @@ def test_only_a_strategy_lead_imports(plan):
 
 
 def test_a_bad_figure_is_refused_on_its_row_and_its_case_with_it(plan):
-    content = xlsx(
-        {
-            "business-cases": [
-                [c.header for c in BUSINESS_CASE_COLUMNS],
-                ["HLBC-2026-04", "Data centre exit", "Draft", "2", "thelead", 0, 0, 0, 0, 0],
-            ],
-            "business-case-lines": [
-                [c.header for c in BUSINESS_CASE_LINE_COLUMNS],
-                ["HLBC-2026-04", "2026/27", 10, 0, 0, 0, None],
-                ["HLBC-2026-04", "2027/28", "£12.345", 0, 0, 0, None],
-            ],
-        }
+    content = case_workbook(
+        ["HLBC-2026-04", "Data centre exit", "Draft", "2", "thelead", 0, 0, 0, 0, 0],
+        ["HLBC-2026-04", "2026/27", 10, 0, 0, 0, None],
+        ["HLBC-2026-04", "2027/28", "£12.345", 0, 0, 0, None],
     )
 
     report = plan_import(tables=tables(content), user=plan["lead"], source="cases.xlsx", dry_run=True)
