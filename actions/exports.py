@@ -6,30 +6,55 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
+from core import cells
 from core.exports import Column
 from core.tables import Cell, ListTable, PageColumn
 from core.templatetags.council import demo_tag
+from principles.cells import principle
+from registers.models import BusinessCase
 
+from .choices import Rag, Status
 from .templatetags.action_plan import rag_tag
 
-REFERENCE = Column("Reference", lambda a: a.reference)
-TITLE = Column("Title", lambda a: a.title)
-OWNER = Column("Owner", lambda a: a.owner.get_username())
-TARGET_DATE = Column("Target date", lambda a: a.target_date)
-STATUS = Column("Status", lambda a: a.get_status_display())
-RAG = Column("RAG", lambda a: a.get_rag_display())
-PERCENT_COMPLETE = Column("Percent complete", lambda a: a.percent_complete)
+
+def _business_case(cell) -> BusinessCase | None:
+    reference = cells.text(cell)
+    if not reference:
+        return None
+    business_case = BusinessCase.objects.filter(reference=reference).first()
+    if business_case is None:
+        raise cells.CellError(f"There is no business case {reference[:40]}.")
+    return business_case
+
+
+parse_status = cells.choice(Status)
+parse_rag = cells.choice(Rag)
+
+REFERENCE = Column("Reference", lambda a: a.reference, cells.text, "reference")
+TITLE = Column("Title", lambda a: a.title, cells.text, "title")
+OWNER = Column("Owner", lambda a: a.owner.get_username(), cells.person, "owner")
+TARGET_DATE = Column("Target date", lambda a: a.target_date, cells.date, "target_date")
+STATUS = Column("Status", lambda a: a.get_status_display(), parse_status, "status")
+RAG = Column("RAG", lambda a: a.get_rag_display(), parse_rag, "rag")
+PERCENT_COMPLETE = Column("Percent complete", lambda a: a.percent_complete, cells.whole_number, "percent_complete")
 
 ACTION_COLUMNS = [
     REFERENCE,
     TITLE,
-    Column("Principle", lambda a: a.principle.number),
+    Column("Principle", lambda a: a.principle.number, principle, "principle"),
     OWNER,
-    Column("Delegates", lambda a: ", ".join(sorted(d.get_username() for d in a.delegates.all()))),
-    Column("Business case", lambda a: a.business_case.reference if a.business_case else ""),
-    Column("Start date", lambda a: a.start_date),
+    Column(
+        "Delegates",
+        lambda a: ", ".join(sorted(d.get_username() for d in a.delegates.all())),
+        cells.people,
+        "delegates",
+    ),
+    Column(
+        "Business case", lambda a: a.business_case.reference if a.business_case else "", _business_case, "business_case"
+    ),
+    Column("Start date", lambda a: a.start_date, cells.date, "start_date"),
     TARGET_DATE,
-    Column("Revised target date", lambda a: a.revised_target_date),
+    Column("Revised target date", lambda a: a.revised_target_date, cells.optional_date, "revised_target_date"),
     STATUS,
     RAG,
     PERCENT_COMPLETE,

@@ -144,3 +144,44 @@ def action_update(*, action: ActionItem, user, expected_version: int, **fields) 
             locked.delegates.set(delegates)
     action.refresh_from_db()
     return action
+
+
+def action_create(
+    *,
+    reference: str,
+    title: str,
+    principle,
+    owner,
+    start_date: datetime.date,
+    target_date: datetime.date,
+    user,
+    description: str = "",
+    delegates=(),
+    business_case=None,
+    risks=(),
+) -> ActionItem:
+    """Add an action to the plan (a strategy lead's job). It starts not started, green, 0%:
+    its status, RAG and percent change only through progress_record."""
+    if not can_edit_action(user):
+        raise PermissionDenied("Only a strategy lead can add an action to the plan.")
+    action = ActionItem(
+        reference=reference.strip(),
+        title=title.strip(),
+        description=description,
+        principle=principle,
+        owner=owner,
+        business_case=business_case,
+        start_date=start_date,
+        target_date=target_date,
+        last_updated_at=timezone.now(),
+        last_updated_by=user,
+    )
+    errors = _plan_errors(action)
+    if errors:
+        raise ValidationError(errors)
+    action.full_clean()
+    with transaction.atomic():
+        action.save()
+        action.delegates.set(delegates)
+        action.risks.set(risks)
+    return action

@@ -21,8 +21,14 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 @dataclass(frozen=True)
 class Column:
+    """A column of a download. `parse` and `field` make it importable: `parse` turns a cell back
+    into the value the services take as `field` (core/cells.py has the parsers). A column without
+    `parse` is worked out from others (a total, a band, a timestamp) and is ignored on import."""
+
     header: str
     value: Callable[[Any], Any]
+    parse: Callable[[Any], Any] | None = None
+    field: str | None = None
 
 
 def _csv_cell(value: Any) -> str:
@@ -45,27 +51,52 @@ def _xlsx_cell(value: Any) -> Any:
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
+def unescape_cell(text: str) -> str:
+    """A cell as it was before _csv_cell or _xlsx_cell guarded it, so an export imports unchanged."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES):
+        return text[1:]
+    return text
+
+
+def csv_content(*, rows: Iterable[Any], columns: list[Column]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([column.header for column in columns])
+    for row in rows:
+        writer.writerow([_csv_cell(column.value(row)) for column in columns])
+    # The byte-order mark makes Excel read the file as UTF-8 (£, en dashes).
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def append_sheet(workbook: Workbook, *, title: str, rows: Iterable[Any], columns: list[Column]) -> None:
+    """Add a sheet of `rows` in `columns` to a write-only workbook."""
+    sheet = workbook.create_sheet(title=title[:31])
+    sheet.append([column.header for column in columns])
+    for row in rows:
+        sheet.append([_xlsx_cell(column.value(row)) for column in columns])
+
+
+def xlsx_content(workbook: Workbook) -> bytes:
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
 def export_response(*, rows: Iterable[Any], columns: list[Column], filename: str, file_format: str) -> HttpResponse:
     """A download of `rows` in `columns`; `file_format` is "csv" or "xlsx"."""
     if file_format not in FORMATS:
         raise ValueError(f"Unknown export format {file_format!r}: use csv or xlsx.")
     if file_format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow([column.header for column in columns])
-        for row in rows:
-            writer.writerow([_csv_cell(column.value(row)) for column in columns])
-        # The byte-order mark makes Excel read the file as UTF-8 (£, en dashes).
-        content: bytes = ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        content = csv_content(rows=rows, columns=columns)
     else:
         workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(title=filename[:31])
-        sheet.append([column.header for column in columns])
-        for row in rows:
-            sheet.append([_xlsx_cell(column.value(row)) for column in columns])
-        output = io.BytesIO()
-        workbook.save(output)
-        content = output.getvalue()
-    response = HttpResponse(content, content_type=FORMATS[file_format])
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
+        append_sheet(workbook, title=filename, rows=rows, columns=columns)
+        content = xlsx_content(workbook)
+    return download_response(content, filename=f"{filename}.{file_format}")
+
+
+def download_response(content: bytes, *, filename: str) -> HttpResponse:
+    """`content` as an attachment named `filename`, typed by its extension (.csv or .xlsx)."""
+    response = HttpResponse(content, content_type=FORMATS[filename.rsplit(".", 1)[-1]])
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -72,6 +72,7 @@ GOVUK_COMPONENTS = (
     (DateInputs, "date-input", "govuk-input"),
     (forms.Textarea, "textarea", "govuk-textarea"),
     (forms.Select, "select", "govuk-select"),
+    (forms.FileInput, "file-upload", "govuk-file-upload"),
     (forms.Widget, "input", "govuk-input"),
 )
 # The input classes GOV.UK Frontend gives an error style, as "<class>--error".
@@ -101,7 +102,7 @@ class GovukBoundField(BoundField):
     @property
     def govuk_component(self) -> str:
         """Which GOV.UK component core/field.html draws: "radios", "checkboxes", "checkbox",
-        "date-input", "textarea", "select" or "input"."""
+        "date-input", "textarea", "select", "file-upload" or "input"."""
         return self._component[0]
 
     @property

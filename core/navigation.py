@@ -22,6 +22,7 @@ NAVIGATION = [
     NavItem("Risks", "risk-list", "registers.view_risk"),
     NavItem("Progress packs", "pack-list", "reporting.download_published_pack"),
     NavItem("Missing updates", "chase-list", "reporting.chase_updates"),
+    NavItem("Import", "plan-import", "actions.add_actionitem"),
 ]
 
 

@@ -112,3 +112,10 @@ def can_close_period(user: User) -> bool:
 def can_chase_updates(user: User) -> bool:
     """See who has not updated for a period and remind them: strategy leads."""
     return _active(user) and user.has_perm("reporting.chase_updates")
+
+
+def can_import_plan(user: User) -> bool:
+    """Import a plan from a spreadsheet: it adds and changes actions, business cases and risks."""
+    return can_edit_action(user) and can_manage_business_cases(user) and can_manage_risks(user) and user.has_perm(
+        "actions.add_actionitem"
+    )

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("reporting.urls")),
     path("", include("actions.urls")),
     path("", include("registers.urls")),
+    path("", include("spreadsheets.urls")),
 ]

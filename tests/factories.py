@@ -12,6 +12,7 @@ from actions.models import ActionItem, ProgressUpdate
 from core import roles
 from core.financial_year import FinancialQuarter
 from periods.models import ReportingPeriod
+from periods.selectors import period_current
 from principles.models import Principle
 from registers.choices import BusinessCaseStatus, RiskCategory
 from registers.models import BusinessCase, BusinessCaseLine, Risk
@@ -111,6 +112,27 @@ class PeriodFactory(factory.django.DjangoModelFactory):
 def open_period() -> ReportingPeriod:
     """The reporting period taking updates today (the quarter containing today), whatever day the suite runs."""
     return PeriodFactory(key=FinancialQuarter.containing(timezone.localdate()).key)
+
+
+def ensure_open_period() -> ReportingPeriod:
+    """The period taking updates today; on a day none covers (the seed's end with 2026/27 Q4), the
+    quarter containing today, opened."""
+    current = period_current()
+    if current is not None:
+        return current
+    today = timezone.localdate()
+    quarter = FinancialQuarter.containing(today)
+    period, _ = ReportingPeriod.objects.update_or_create(
+        financial_year=quarter.start_year,
+        quarter=quarter.quarter,
+        defaults={
+            "start_date": quarter.start_date,
+            "end_date": quarter.end_date,
+            "update_deadline": max(quarter.update_deadline(), today),
+            "closed_at": None,
+        },
+    )
+    return period
 
 
 class BusinessCaseFactory(factory.django.DjangoModelFactory):

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "registers",
     "actions",
     "reporting",
+    "spreadsheets",
     "seeding",
 ]
 

@@ -12,13 +12,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 import pytest  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
-from core.financial_year import FinancialQuarter  # noqa: E402
-from periods.models import ReportingPeriod  # noqa: E402
-from periods.selectors import period_current  # noqa: E402
 from seeding.demo_data import DEMO_PASSWORD  # noqa: E402
 from tests.browser import CHROMIUM  # noqa: E402
+from tests.factories import ensure_open_period  # noqa: E402
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -38,26 +35,6 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-def ensure_open_period() -> ReportingPeriod:
-    """The seed's periods end with 2026/27 Q4: on a later day, open the quarter containing it."""
-    current = period_current()
-    if current is not None:
-        return current
-    today = timezone.localdate()
-    quarter = FinancialQuarter.containing(today)
-    period, _ = ReportingPeriod.objects.update_or_create(
-        financial_year=quarter.start_year,
-        quarter=quarter.quarter,
-        defaults={
-            "start_date": quarter.start_date,
-            "end_date": quarter.end_date,
-            "update_deadline": max(quarter.update_deadline(), today),
-            "closed_at": None,
-        },
-    )
-    return period
 
 
 @pytest.fixture
