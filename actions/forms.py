@@ -3,6 +3,7 @@
 from django import forms
 
 from core.conflicts import VersionedForm
+from periods.models import ReportingPeriod
 
 from .choices import Rag, Status
 from .models import ActionItem, ProgressUpdate
@@ -46,15 +47,21 @@ class ProgressUpdateForm(VersionedForm):
     )
 
     @classmethod
-    def initial_for(cls, action: ActionItem, last_update: ProgressUpdate | None) -> dict:
-        """Start from the last update so a manager changes only what moved."""
+    def initial_for(cls, action: ActionItem, last_update: ProgressUpdate | None, *, period: ReportingPeriod | None) -> dict:
+        """The figures start from the last update, so a manager changes only what moved; the words start empty.
+
+        Pre-filled words would be saved again unread when a manager changes only the percent,
+        so earlier quarters' words are shown beside the form instead. Amending `period`'s own
+        update starts from its words too: they are this quarter's.
+        """
+        amending = last_update if last_update and period and last_update.period_id == period.pk else None
         source = last_update or action
         return {
             "status": source.status,
             "rag": source.rag,
             "percent_complete": source.percent_complete,
-            "commentary": getattr(last_update, "commentary", ""),
-            "next_steps": getattr(last_update, "next_steps", ""),
+            "commentary": getattr(amending, "commentary", ""),
+            "next_steps": getattr(amending, "next_steps", ""),
             "expected_version": action.version,
         }
 

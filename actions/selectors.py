@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 
+from core.permissions import can_record_progress
 from periods.models import ReportingPeriod
 from principles.models import Principle
 
@@ -227,6 +228,60 @@ def actions_for_user(*, user) -> QuerySet[ActionItem]:
     """The actions a person owns or is delegated, for their to-do list."""
     delegated = ActionItem.objects.filter(delegates=user).values("pk")
     return action_queryset().filter(Q(owner=user) | Q(pk__in=delegated))
+
+
+def _due_order(action: ActionItem) -> tuple[datetime.date, str]:
+    # due_date is a property (the revised target date, else the target date), so the sort is in Python.
+    return action.due_date, action.reference
+
+
+@dataclass(frozen=True)
+class MyActionRow:
+    action: ActionItem
+    needs_update: bool
+    updated: bool
+
+
+@dataclass(frozen=True)
+class MyActions:
+    """A person's to-do list: open actions (those needing an update first), and closed ones apart."""
+
+    open: list[MyActionRow]
+    closed: list[MyActionRow]
+
+    @property
+    def to_do(self) -> list[ActionItem]:
+        return [row.action for row in self.open if row.needs_update]
+
+
+def my_actions(*, user, period: ReportingPeriod | None) -> MyActions:
+    """The actions `user` owns or is delegated, in the order /my-actions/ lists them, soonest due first.
+
+    The "save and go to the next" button walks the same order, so the list and the button agree.
+    """
+    updated_ids = action_ids_updated_in(period=period)
+    rows = [
+        MyActionRow(action=action, needs_update=needs_update(action=action, updated_ids=updated_ids), updated=action.pk in updated_ids)
+        for action in sorted(actions_for_user(user=user), key=_due_order)
+    ]
+    return MyActions(
+        open=sorted((row for row in rows if row.action.status not in CLOSED_STATUSES), key=lambda row: not row.needs_update),
+        closed=[row for row in rows if row.action.status in CLOSED_STATUSES],
+    )
+
+
+def next_action_needing_update(*, user, period: ReportingPeriod, after: ActionItem) -> ActionItem | None:
+    """The action after `after` on the user's to-do list that still needs an update for `period`.
+
+    The walk goes on from where `after` sits in the order and wraps round to the start, so
+    actions the user skipped earlier are not forgotten; None when none is left.
+    """
+    to_do = [
+        action for action in my_actions(user=user, period=period).to_do
+        if action.pk != after.pk and can_record_progress(user, action)
+    ]
+    later = [action for action in to_do if _due_order(action) > _due_order(after)]
+    return (later or to_do or [None])[0]
 
 
 @dataclass(frozen=True)

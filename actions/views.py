@@ -13,23 +13,26 @@ from django.views.generic import TemplateView
 from core.conflicts import EditConflict
 from core.exports import FORMATS, export_response
 from core.permissions import can_record_progress, can_view_action_plan, has_progress_to_report
+from periods.models import ReportingPeriod
 from periods.selectors import period_current
 
 from .exports import ACTION_COLUMNS, ACTION_TABLE
 from .filtersets import ActionFilterSet
 from .forms import ProgressUpdateForm, style_filter_form
-from .models import ActionItem
+from .models import ActionItem, ProgressUpdate
 from .selectors import (
     action_audit_history,
     action_detail,
     action_ids_updated_in,
     action_queryset,
-    actions_for_user,
-    needs_update,
+    my_actions,
+    next_action_needing_update,
 )
 from .services import progress_record
 
 ACTIONS_PER_PAGE = 25
+# The value of the progress form's second submit button, "Save and go to the next action needing an update".
+GO_TO_NEXT = "next"
 
 
 class ActionPlanReaderMixin(LoginRequiredMixin, UserPassesTestMixin):
@@ -47,19 +50,8 @@ class MyActionsView(ActionPlanReaderMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         period = period_current()
-        updated_ids = action_ids_updated_in(period=period)
-        rows = [
-            {"action": action, "needs_update": needs_update(action=action, updated_ids=updated_ids), "updated": action.pk in updated_ids}
-            for action in actions_for_user(user=self.request.user)
-        ]
-        # Still to report first, then those reported this quarter, then closed ones; soonest due first in each.
-        rows.sort(key=lambda row: (not row["needs_update"], not row["updated"], row["action"].due_date, row["action"].reference))
         return super().get_context_data(
-            period=period,
-            rows=rows,
-            to_do=sum(row["needs_update"] for row in rows),
-            today=timezone.localdate(),
-            **kwargs,
+            period=period, actions=my_actions(user=self.request.user, period=period), today=timezone.localdate(), **kwargs
         )
 
 
@@ -138,13 +130,21 @@ class ActionUpdateView(ActionPlanReaderMixin, View):
 
     def _render(self, form, period, conflict=None):
         updates = list(self.action.updates.all())
-        context = {"action": self.action, "form": form, "period": period, "conflict": conflict, "last_update": updates[0] if updates else None}
+        context = {
+            "action": self.action,
+            "form": form,
+            "period": period,
+            "conflict": conflict,
+            "last_update": updates[0] if updates else None,
+            "earlier_update": _earlier_update(updates, period),
+        }
         return render(self.request, self.template_name, context)
 
     def get(self, request, reference):
+        period = period_current()
         updates = list(self.action.updates.all())
-        form = ProgressUpdateForm(initial=ProgressUpdateForm.initial_for(self.action, updates[0] if updates else None))
-        return self._render(form, period_current())
+        form = ProgressUpdateForm(initial=ProgressUpdateForm.initial_for(self.action, updates[0] if updates else None, period=period))
+        return self._render(form, period)
 
     def post(self, request, reference):
         period = period_current()
@@ -161,5 +161,20 @@ class ActionUpdateView(ActionPlanReaderMixin, View):
             form.refuse_stale(conflict)
             self.action = _get_action(reference)
             return self._render(form, period, conflict=conflict)
-        messages.success(request, f"Progress on {self.action.reference} for {period.label} has been saved.")
-        return redirect("action-detail", reference=self.action.reference)
+        saved = f"Progress on {self.action.reference} for {period.label} has been saved."
+        if request.POST.get("then") != GO_TO_NEXT:
+            messages.success(request, saved)
+            return redirect("action-detail", reference=self.action.reference)
+        following = next_action_needing_update(user=request.user, period=period, after=self.action)
+        if following is None:
+            messages.success(request, f"{saved} All your actions are done: every one has an update for {period.label}.")
+            return redirect("my-actions")
+        messages.success(request, f"{saved} Next, {following.reference}.")
+        return redirect("action-update", reference=following.reference)
+
+
+def _earlier_update(updates: list[ProgressUpdate], period: ReportingPeriod | None) -> ProgressUpdate | None:
+    """The latest update before `period`, whose words the form shows for reference (updates come newest first)."""
+    if period is None:
+        return None
+    return next((update for update in updates if update.period.start_date < period.start_date), None)

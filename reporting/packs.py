@@ -1,4 +1,4 @@
-"""Services for the quarterly progress packs: request, build, publish, retry, close a period.
+"""Services for the quarterly progress packs: request, build, publish, retry, close and reopen a period.
 
 A request creates a `ReportPack` row and enqueues its build once the transaction commits;
 the build claims the row under a lock (so a task delivered twice builds once), gathers the
@@ -20,6 +20,7 @@ from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from core.permissions import can_close_period, can_publish_pack, can_request_pack
 
@@ -91,10 +92,17 @@ def pack_request(*, period: ReportingPeriod, requested_by, committee_report: Com
         return _pack_create(period=_lock_period(period), requested_by=requested_by, committee_report=committee_report)
 
 
+def _wrong_status(pack: ReportPack, status: str, refusal: str) -> str | None:
+    if pack.status == status:
+        return None
+    return f"{refusal}; this one is {pack.get_status_display().lower()}."
+
+
 def _lock_pack_in_status(pack_id: int, status: str, refusal: str) -> ReportPack:
     pack = ReportPack.objects.select_for_update().get(pk=pack_id)
-    if pack.status != status:
-        raise ValidationError({"status": f"{refusal}; this one is {pack.get_status_display().lower()}."})
+    wrong = _wrong_status(pack, status, refusal)
+    if wrong:
+        raise ValidationError({"status": wrong})
     return pack
 
 
@@ -213,12 +221,20 @@ def pack_build(*, pack_id: int) -> ReportPack:
     return pack
 
 
+PUBLISH_NEEDS_READY = "Only a ready pack can be published"
+
+
+def pack_publish_refusal(pack: ReportPack) -> str | None:
+    """Why `pack` cannot be published now, or None; the confirmation page asks before offering the button."""
+    return _wrong_status(pack, PackStatus.READY, PUBLISH_NEEDS_READY)
+
+
 def pack_publish(*, pack_id: int, user) -> ReportPack:
     """Publish a ready pack; from then on it never changes (a rebuild is a new version)."""
     if not can_publish_pack(user):
         raise PermissionDenied("Only strategy leads may publish a progress pack.")
     with transaction.atomic():
-        pack = _lock_pack_in_status(pack_id, PackStatus.READY, "Only a ready pack can be published")
+        pack = _lock_pack_in_status(pack_id, PackStatus.READY, PUBLISH_NEEDS_READY)
         pack.status = PackStatus.PUBLISHED
         pack.published_at = timezone.now()
         pack.published_by = user
@@ -257,21 +273,70 @@ def packs_request_for_closed_periods(*, today: datetime.date | None = None) -> l
     return created
 
 
+def period_close_refusal(period: ReportingPeriod, today: datetime.date) -> str | None:
+    """Why `period` cannot be closed early today, or None."""
+    if period.start_date > today:
+        return f"{period.label} has not started yet, so it cannot be closed."
+    if period.is_closed(today):
+        return f"{period.label} is already closed."
+    return None
+
+
 def period_close(*, period: ReportingPeriod, user) -> ReportingPeriod:
     """A lead closes a period before its deadline; its pack is requested straight away."""
     if not can_close_period(user):
         raise PermissionDenied("Only strategy leads may close a reporting period.")
     with transaction.atomic():
         period = _lock_period(period)
-        today = timezone.localdate()
-        if period.start_date > today:
-            raise ValidationError({"period": f"{period.label} has not started yet, so it cannot be closed."})
-        if period.is_closed(today):
-            raise ValidationError({"period": f"{period.label} is already closed."})
+        refusal = period_close_refusal(period, timezone.localdate())
+        if refusal:
+            raise ValidationError({"period": refusal})
         period.closed_at = timezone.now()
         period.closed_by = user
         period.full_clean()
         period.save(update_fields=["closed_at", "closed_by"])
         if not period.packs.exists():
             _pack_create(period=period, requested_by=user, committee_report=None)
+    return period
+
+
+def period_reopen_refusal(period: ReportingPeriod, today: datetime.date) -> str | None:
+    """Why `period` cannot be reopened today, or None.
+
+    Reopening undoes an early close made by mistake, and only while nothing depends on it: a
+    published pack is the committee's record of the quarter and must not be overtaken by later
+    updates, and once the deadline has passed the quarter would stay closed anyway.
+    """
+    if period.closed_at is None:
+        return f"{period.label} was not closed early, so there is nothing to reopen."
+    if period.update_deadline < today:
+        return (
+            f"{period.label} cannot be reopened: its update deadline, {date_format(period.update_deadline, 'j F Y')}, "
+            "has passed, so it would stay closed."
+        )
+    if period.packs.filter(status=PackStatus.PUBLISHED).exists():
+        return f"{period.label} cannot be reopened: a pack for it has been published, and published figures never change."
+    return None
+
+
+def period_reopen(*, period: ReportingPeriod, user) -> ReportingPeriod:
+    """A lead reopens a period closed early, until its deadline and while none of its packs is published.
+
+    Its unpublished packs stay as they are (they do not show updates made after reopening);
+    a lead requests a new version once the quarter closes.
+    """
+    if not can_close_period(user):
+        raise PermissionDenied("Only strategy leads may reopen a reporting period.")
+    with transaction.atomic():
+        period = _lock_period(period)
+        # pack_publish locks the pack's row, so locking the period's packs here means a publish
+        # running at the same moment is either seen below or waits until the period is reopened.
+        list(ReportPack.objects.select_for_update().filter(period=period).values_list("pk", flat=True))
+        refusal = period_reopen_refusal(period, timezone.localdate())
+        if refusal:
+            raise ValidationError({"period": refusal})
+        period.closed_at = None
+        period.closed_by = None
+        period.full_clean()
+        period.save(update_fields=["closed_at", "closed_by"])
     return period

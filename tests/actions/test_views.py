@@ -155,7 +155,28 @@ def test_my_actions_lists_own_and_delegated_actions_those_to_update_first(client
     assert "P1-04" not in page
     assert f"by {period.update_deadline:%-d %B %Y}" in page
     assert "1 of your actions still needs an update" in page
-    assert re.search(r"P1-03.*?Closed", page, re.S)
+    open_table, closed_section = page.split('<details class="govuk-details">')
+    assert "Open actions you own or are delegated (2)" in open_table
+    assert "P1-03" not in open_table
+    assert re.search(r'<span class="govuk-details__summary-text">Closed actions \(1\)</span>', closed_section)
+    assert re.search(r"P1-03.*?Closed", closed_section, re.S)
+
+
+def test_my_actions_puts_those_needing_an_update_first_soonest_due_first_and_closed_ones_apart(client, plan):
+    owner, principle = plan["owner"], plan["principle"]
+    factories.ActionFactory(reference="P1-05", principle=principle, owner=owner, target_date=datetime.date(2031, 1, 1))
+    factories.ActionFactory(reference="P1-06", principle=principle, owner=owner, target_date=datetime.date(2032, 1, 1), revised_target_date=datetime.date(2030, 6, 1))
+    record(factories.ActionFactory(reference="P1-07", principle=principle, owner=owner, target_date=datetime.date(2029, 1, 1)), owner, plan["period"])
+    factories.ActionFactory(reference="P1-08", principle=principle, owner=owner, status="cancelled", target_date=datetime.date(2028, 1, 1))
+    factories.ActionFactory(reference="P1-09", principle=principle, owner=owner, status="completed", percent_complete=100)
+    signed_in(client, owner)
+    response = client.get(reverse("my-actions"))
+    listed = response.context["actions"]
+    assert [row.action.reference for row in listed.open] == ["P1-06", "P1-05", "P1-01", "P1-07"]
+    assert [row.needs_update for row in listed.open] == [True, True, True, False]
+    assert sorted(row.action.reference for row in listed.closed) == ["P1-08", "P1-09"]
+    page = response.content.decode()
+    assert page.index("P1-06") < page.index("P1-05") < page.index("P1-01") < page.index("P1-07") < page.index("Closed actions (2)")
 
 
 def test_my_actions_without_an_open_period_says_so(client, plan):
@@ -169,22 +190,57 @@ def test_my_actions_without_an_open_period_says_so(client, plan):
 # --- the progress form --------------------------------------------------------------------------
 
 
-def test_form_is_prefilled_from_the_last_update(client, plan):
+def test_form_starts_from_the_last_figures_with_empty_words_and_shows_last_quarters_words(client, plan):
     previous = factories.PeriodFactory(key=plan["period"].financial_quarter.previous().key)
     factories.ProgressUpdateFactory(
-        action=plan["action"], period=previous, status="at_risk", rag="amber", percent_complete=35,
+        action=plan["action"], period=previous, status="at_risk", rag="amber", percent_complete=35, author=plan["owner"],
         commentary="Waiting on the supplier.", next_steps="Chase the supplier.",
     )
     signed_in(client, plan["owner"])
     response = client.get(update_url(plan["action"]))
     form = response.context["form"]
     assert form.initial == {
-        "status": "at_risk", "rag": "amber", "percent_complete": 35, "commentary": "Waiting on the supplier.",
-        "next_steps": "Chase the supplier.", "expected_version": plan["action"].version,
+        "status": "at_risk", "rag": "amber", "percent_complete": 35, "commentary": "",
+        "next_steps": "", "expected_version": plan["action"].version,
     }
     page = response.content.decode()
     assert f"Update progress for {plan['period'].label}" in page
     assert re.search(r'<input[^>]*\svalue="at_risk"[^>]*\schecked', page)
+    reference = re.search(r'<section class="govuk-inset-text" aria-labelledby="earlier-words-heading">(.*?)</section>', page, re.S)
+    assert f'<h2 class="govuk-heading-s" id="earlier-words-heading">Last quarter ({previous.label}) you wrote:</h2>' in reference[1]
+    assert "Waiting on the supplier." in reference[1] and "Chase the supplier." in reference[1]
+    assert re.search(r'<textarea name="commentary"[^>]*>\s*</textarea>', page)
+    assert re.search(r'<textarea name="next_steps"[^>]*>\s*</textarea>', page)
+
+
+def test_changing_only_the_percent_does_not_save_last_quarters_words_again(client, plan):
+    previous = factories.PeriodFactory(key=plan["period"].financial_quarter.previous().key)
+    factories.ProgressUpdateFactory(
+        action=plan["action"], period=previous, status="on_track", rag="green", percent_complete=35,
+        commentary="Waiting on the supplier.", next_steps="Chase the supplier.",
+    )
+    signed_in(client, plan["owner"])
+    initial = client.get(update_url(plan["action"])).context["form"].initial
+    client.post(update_url(plan["action"]), {**initial, "percent_complete": "40"})
+    update = ProgressUpdate.objects.get(period=plan["period"])
+    assert (update.percent_complete, update.commentary, update.next_steps) == (40, "", "")
+
+
+def test_amending_this_quarters_update_starts_from_its_words(client, plan):
+    previous = factories.PeriodFactory(key=plan["period"].financial_quarter.previous().key)
+    factories.ProgressUpdateFactory(action=plan["action"], period=previous, commentary="Last quarter's words.", author=plan["delegate"])
+    record(plan["action"], plan["owner"], plan["period"], status="at_risk", rag="amber", percent_complete=60,
+           commentary="This quarter's words.", next_steps="This quarter's next steps.")
+    signed_in(client, plan["owner"])
+    response = client.get(update_url(plan["action"]))
+    assert response.context["form"].initial == {
+        "status": "at_risk", "rag": "amber", "percent_complete": 60, "commentary": "This quarter's words.",
+        "next_steps": "This quarter's next steps.", "expected_version": plan["action"].version,
+    }
+    page = response.content.decode()
+    assert f"Last quarter ({previous.label}) Dev Delegate wrote:" in page
+    assert "Last quarter&#x27;s words." in page
+    assert re.search(r'<textarea name="commentary"[^>]*>\s*This quarter&#x27;s words.</textarea>', page)
 
 
 def test_saving_progress_records_it_and_shows_it_on_the_timeline(client, plan):
@@ -200,6 +256,46 @@ def test_saving_progress_records_it_and_shows_it_on_the_timeline(client, plan):
     # The audit history names the change and who made it.
     assert "Status: On track → At risk" in page
     assert "RAG: Green → Amber" in page
+
+
+NEXT = {"then": "next"}
+
+
+def test_save_and_next_walks_the_to_do_list_in_my_actions_order_then_says_all_are_done(client, plan):
+    owner, principle = plan["owner"], plan["principle"]
+    sooner = factories.ActionFactory(reference="P1-05", principle=principle, owner=owner, target_date=datetime.date(2030, 1, 1))
+    later = factories.ActionFactory(reference="P1-06", principle=principle, owner=owner, target_date=datetime.date(2031, 1, 1))
+    record(factories.ActionFactory(reference="P1-07", principle=principle, owner=owner, target_date=datetime.date(2029, 1, 1)), owner, plan["period"])
+    factories.ActionFactory(reference="P1-08", principle=principle, owner=owner, status="completed", percent_complete=100, target_date=datetime.date(2029, 6, 1))
+    factories.ActionFactory(reference="P1-09", principle=principle, owner=plan["other_manager"], target_date=datetime.date(2030, 6, 1))
+    signed_in(client, owner)
+    page = client.get(update_url(sooner)).content.decode()
+    assert '<button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" name="then" value="next">Save and go to the next action needing an update</button>' in page
+
+    first = client.post(update_url(sooner), {**form_data(sooner), **NEXT}, follow=True)
+    assert first.redirect_chain == [(update_url(later), 302)]
+    assert "Progress on P1-05 for" in first.content.decode() and "Next, P1-06." in first.content.decode()
+    second = client.post(update_url(later), {**form_data(later), **NEXT})
+    assert second["Location"] == update_url(plan["action"])
+    done = client.post(update_url(plan["action"]), {**form_data(plan["action"]), **NEXT}, follow=True)
+    assert done.redirect_chain == [(reverse("my-actions"), 302)]
+    assert f"All your actions are done: every one has an update for {plan['period'].label}." in done.content.decode()
+    assert ProgressUpdate.objects.filter(period=plan["period"], author=owner).count() == 4
+
+
+def test_save_and_next_wraps_round_to_actions_skipped_earlier_in_the_list(client, plan):
+    owner, principle = plan["owner"], plan["principle"]
+    skipped = factories.ActionFactory(reference="P1-05", principle=principle, owner=owner, target_date=datetime.date(2030, 1, 1))
+    signed_in(client, owner)
+    response = client.post(update_url(plan["action"]), {**form_data(plan["action"]), **NEXT})
+    assert response["Location"] == update_url(skipped)
+
+
+def test_save_and_next_with_a_mistake_stays_on_the_form(client, plan):
+    signed_in(client, plan["owner"])
+    response = client.post(update_url(plan["action"]), {**form_data(plan["action"], commentary=""), **NEXT})
+    assert response.status_code == 200 and "commentary" in response.context["form"].errors
+    assert not ProgressUpdate.objects.exists()
 
 
 @pytest.mark.parametrize(("overrides", "field", "message"), [

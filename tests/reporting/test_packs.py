@@ -178,7 +178,8 @@ def test_committee_member_downloads_published_packs_only_and_cannot_request(clie
     assert client.get(reverse("pack-download", args=[built_packs["ready"].pk])).status_code == 403
     assert client.get(reverse("pack-status", args=[built_packs["ready"].pk])).status_code == 403
     assert client.post(reverse("pack-request", args=[pack_plan["q2"].key])).status_code == 403
-    assert client.post(reverse("pack-publish", args=[built_packs["ready"].pk])).status_code == 403
+    assert client.get(reverse("pack-publish", args=[built_packs["ready"].pk])).status_code == 403
+    assert client.post(reverse("pack-publish", args=[built_packs["ready"].pk]), {"confirmed": "yes"}).status_code == 403
     page = client.get(reverse("pack-list"))
     assert page.status_code == 200
     assert published.sha256 in page.content.decode()
@@ -204,7 +205,9 @@ def test_lead_requests_publishes_and_sees_progress(client, pack_plan, django_cap
     assert status == {"id": pack.pk, "status": "queued", "status_label": "Queued", "progress_step": "Waiting for a worker", "error": "", "finished": False}
     packs.pack_build(pack_id=pack.pk)
     assert client.get(reverse("pack-status", args=[pack.pk])).json()["finished"] is True
-    response = client.post(reverse("pack-publish", args=[pack.pk]), follow=True)
+    assert f'href="/reports/packs/{pack.pk}/publish/"' in client.get(reverse("pack-list")).content.decode()
+    assert "Publish the pack" in client.get(reverse("pack-publish", args=[pack.pk])).content.decode()
+    response = client.post(reverse("pack-publish", args=[pack.pk]), {"confirmed": "yes"}, follow=True)
     assert "is published" in response.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("pack-request", args=[pack_plan["q2"].key]), {"committee_report": str(pack_plan["report"].pk)}, follow=True)
