@@ -41,6 +41,10 @@ class ActionItem(models.Model):
     start_date = models.DateField()
     target_date = models.DateField()
     revised_target_date = models.DateField(null=True, blank=True)
+    # Kept beside the date so a later reader (the committee, an auditor) sees why it moved.
+    revised_target_reason = models.TextField("Reason for the revised target date", blank=True)
+    # Set by action_cancel; an action cancelled through a progress update explains itself in its commentary.
+    cancellation_reason = models.TextField("Reason for cancelling", blank=True)
     # The current state mirrors the latest progress update; progress_record keeps them in step.
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     rag = models.CharField("RAG", max_length=10, choices=Rag.choices, default=Rag.GREEN)
