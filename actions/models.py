@@ -56,7 +56,9 @@ class ActionItem(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     is_demo = models.BooleanField(default=False, help_text="Demo data loaded by seed_strategy --demo.")
-    history = HistoricalRecords(excluded_fields=["last_updated_at"])
+    # The change reason notes how delegates and risks moved (services._links_note): a list of
+    # names can outgrow simple-history's default 100 characters.
+    history = HistoricalRecords(excluded_fields=["last_updated_at"], history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         ordering = ["reference"]
