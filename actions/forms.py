@@ -1,9 +1,14 @@
 """Browser forms for the action plan. Rules about progress live in services.progress_record."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 
 from core.conflicts import VersionedForm
+from core.forms import DateInputsField
 from periods.models import ReportingPeriod
+from principles.models import Principle
+from registers.forms import UserChoiceField
+from registers.models import BusinessCase, Risk
 
 from .choices import Rag, Status
 from .models import ActionItem, ProgressUpdate
@@ -85,3 +90,123 @@ def style_filter_form(form: forms.Form) -> forms.Form:
         elif isinstance(widget, forms.NullBooleanSelect):
             widget.choices = OVERDUE_CHOICES
     return form
+
+
+def _people():
+    return get_user_model().objects.filter(is_active=True).order_by("first_name", "last_name", "username")
+
+
+class PeopleField(forms.ModelMultipleChoiceField):
+    label_from_instance = UserChoiceField.label_from_instance
+
+
+def _delegates_field() -> PeopleField:
+    return PeopleField(
+        queryset=_people(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="People who may report progress on the action alongside its owner.",
+        error_messages={"invalid_choice": "Choose delegates from the list.", "invalid_pk_value": "Choose delegates from the list."},
+    )
+
+
+def _date_field(label: str, *, required: bool = True, help_text: str = "For example, 27 3 2027") -> DateInputsField:
+    return DateInputsField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        error_messages={
+            "required": f"Enter the {label.lower()}.",
+            "invalid": f"Enter the {label.lower()} as a day, month and year in numbers.",
+            "invalid_date": f"The {label.lower()} must be a real date.",
+        },
+    )
+
+
+class ActionForm(VersionedForm):
+    """A lead's form for an action's plan; services.action_create and action_update decide what is allowed."""
+
+    reference = forms.CharField(
+        max_length=10,
+        help_text="The principle number, a dash and two digits, for example P3-04.",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "spellcheck": "false"}),
+        error_messages={"required": "Enter a reference, for example P3-04."},
+    )
+    title = forms.CharField(max_length=200, error_messages={"required": "Enter a title for the action."})
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    principle = forms.ModelChoiceField(
+        queryset=Principle.objects.order_by("number"),
+        empty_label="Choose a principle",
+        error_messages={"required": "Choose the principle the action delivers.", "invalid_choice": "Choose a principle from the list."},
+    )
+    owner = UserChoiceField(
+        queryset=_people(),
+        empty_label="Choose an owner",
+        error_messages={"required": "Choose who owns the action.", "invalid_choice": "Choose an owner from the list."},
+    )
+    delegates = _delegates_field()
+    business_case = forms.ModelChoiceField(
+        queryset=BusinessCase.objects.order_by("reference"),
+        required=False,
+        empty_label="None",
+        label="Business case",
+        error_messages={"invalid_choice": "Choose a business case from the list."},
+    )
+    risks = forms.ModelMultipleChoiceField(
+        queryset=Risk.objects.order_by("reference"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={"invalid_choice": "Choose risks from the list.", "invalid_pk_value": "Choose risks from the list."},
+    )
+    start_date = _date_field("Start date")
+    target_date = _date_field("Target date")
+    revised_target_date = _date_field(
+        "Revised target date", required=False, help_text="Only if the target date has moved. For example, 3 3 2027"
+    )
+    revised_target_reason = forms.CharField(
+        label="Reason for the revised target date",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="Required when you set or change the revised target date.",
+    )
+
+    def __init__(self, *args, action: ActionItem | None = None, **kwargs):
+        if action is not None:
+            initial = {name: getattr(action, name) for name in PLAN_FIELDS if name not in ("delegates", "risks")}
+            initial.update(
+                delegates=[person.pk for person in action.delegates.all()],
+                risks=[risk.pk for risk in action.risks.all()],
+                expected_version=action.version,
+            )
+            kwargs.setdefault("initial", initial)
+        super().__init__(*args, **kwargs)
+        if action is None:
+            # A new action has no version yet for anyone to have changed.
+            del self.fields["expected_version"]
+        else:
+            # The reference names the action in reports, exports and links: it is fixed once created.
+            del self.fields["reference"]
+
+    def plan(self) -> dict:
+        """The fields the services take, by their names."""
+        return {name: self.cleaned_data[name] for name in PLAN_FIELDS}
+
+
+PLAN_FIELDS = (
+    "title", "description", "principle", "owner", "delegates", "business_case", "risks",
+    "start_date", "target_date", "revised_target_date", "revised_target_reason",
+)
+
+
+class DelegatesForm(VersionedForm):
+    delegates = _delegates_field()
+
+
+class CancelActionForm(VersionedForm):
+    reason = forms.CharField(
+        label="Why is the action being cancelled?",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        # services.action_cancel requires it, with the message shown beside this field.
+        required=False,
+        help_text="This is kept and shown on the action page and in its history.",
+    )

@@ -41,6 +41,10 @@ class ActionItem(models.Model):
     start_date = models.DateField()
     target_date = models.DateField()
     revised_target_date = models.DateField(null=True, blank=True)
+    # Kept beside the date so a later reader (the committee, an auditor) sees why it moved.
+    revised_target_reason = models.TextField("Reason for the revised target date", blank=True)
+    # Set by action_cancel; an action cancelled through a progress update explains itself in its commentary.
+    cancellation_reason = models.TextField("Reason for cancelling", blank=True)
     # The current state mirrors the latest progress update; progress_record keeps them in step.
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     rag = models.CharField("RAG", max_length=10, choices=Rag.choices, default=Rag.GREEN)
@@ -52,7 +56,9 @@ class ActionItem(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     is_demo = models.BooleanField(default=False, help_text="Demo data loaded by seed_strategy --demo.")
-    history = HistoricalRecords(excluded_fields=["last_updated_at"])
+    # The change reason notes how delegates and risks moved (services._links_note): a list of
+    # names can outgrow simple-history's default 100 characters.
+    history = HistoricalRecords(excluded_fields=["last_updated_at"], history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         ordering = ["reference"]

@@ -299,6 +299,8 @@ class AuditEntry:
     user: object
     kind: str
     changes: list[AuditChange]
+    # What the save did to the delegates and risks, which the history's own columns do not hold.
+    links_note: str = ""
 
 
 # The version counter changes on every save and says nothing a reader needs.
@@ -353,7 +355,13 @@ def action_audit_history(*, action: ActionItem) -> list[AuditEntry]:
                 for change in delta.changes
             ]
         entries.append(
-            AuditEntry(at=record.history_date, user=record.history_user, kind=record.get_history_type_display(), changes=changes)
+            AuditEntry(
+                at=record.history_date,
+                user=record.history_user,
+                kind=record.get_history_type_display(),
+                changes=changes,
+                links_note=record.history_change_reason or "",
+            )
         )
     return entries
 

@@ -26,6 +26,11 @@ def can_edit_action(user: User) -> bool:
     return _active(user) and user.has_perm("actions.change_actionitem")
 
 
+def can_change_delegates(user: User, action) -> bool:
+    """Leads change anyone's; an owner chooses who helps report on their own action, a delegate does not."""
+    return can_edit_action(user) or (has_progress_to_report(user) and action.owner_id == user.pk)
+
+
 def can_request_pack(user: User) -> bool:
     return _active(user) and user.has_perm("reporting.request_pack")
 

@@ -498,6 +498,9 @@ def _apply_action(values: dict, plan: _Plan) -> None:
     changed = {
         name: values[name] for name in (*PLAN_FIELDS, "revised_target_date") if _differs(action, name, values[name])
     }
+    if "revised_target_date" in changed:
+        # The sheet has no column for why; the import says where the date came from.
+        changed["revised_target_reason"] = plan.note
     if changed:
         action_update(action=action, user=plan.user, expected_version=action.version, **changed)
     state = (values["status"], values["rag"], values["percent_complete"])

@@ -32,8 +32,8 @@ class ActionSerializer(serializers.ModelSerializer):
         model = ActionItem
         fields = [
             "reference", "title", "description", "principle", "owner", "delegates", "business_case",
-            "start_date", "target_date", "revised_target_date", "due_date", "status", "rag",
-            "percent_complete", "overdue", "version", "last_updated_at", "last_updated_by",
+            "start_date", "target_date", "revised_target_date", "revised_target_reason", "due_date", "status", "rag",
+            "cancellation_reason", "percent_complete", "overdue", "version", "last_updated_at", "last_updated_by",
         ]
         read_only_fields = fields
 
@@ -58,6 +58,9 @@ class ActionPlanSerializer(serializers.Serializer):
     start_date = serializers.DateField()
     target_date = serializers.DateField()
     revised_target_date = serializers.DateField(allow_null=True)
+    revised_target_reason = serializers.CharField(
+        allow_blank=True, help_text="Why the target date was revised: required whenever revised_target_date moves."
+    )
     expected_version = expected_version_field()
 
     def validate(self, attrs):

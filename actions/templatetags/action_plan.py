@@ -8,6 +8,7 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from actions.choices import Rag
+from core import permissions
 
 register = template.Library()
 
@@ -39,3 +40,16 @@ def rag_tag(rag: str) -> str:
     """The RAG rating as a word in a coloured box: colour never carries it alone."""
     label = Rag(rag).label if rag in Rag.values else "Not rated"
     return format_html('<strong class="app-rag app-rag--{}">{}</strong>', rag or "none", label)
+
+
+# The plan's buttons ask core.permissions from the template, so the pages showing them need no view of their own.
+@register.filter
+def may_edit_plan(user) -> bool:
+    """{% if user|may_edit_plan %}: add, edit and cancel actions."""
+    return permissions.can_edit_action(user)
+
+
+@register.filter
+def may_change_delegates_of(user, action) -> bool:
+    """{% if user|may_change_delegates_of:action %}"""
+    return permissions.can_change_delegates(user, action)

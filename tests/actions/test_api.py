@@ -145,7 +145,8 @@ def test_lead_patches_with_if_match(plan, owner, lead):
     factories.manager(username="newowner")
     response = token_client(lead).patch(
         f"{ACTIONS}P1-01/",
-        {"title": "Cloud-first migration", "owner": "newowner", "delegates": ["owner"], "revised_target_date": "2026-06-30"},
+        {"title": "Cloud-first migration", "owner": "newowner", "delegates": ["owner"], "revised_target_date": "2026-06-30",
+         "revised_target_reason": "Supplier delay"},
         format="json",
         HTTP_IF_MATCH='"1"',
     )
@@ -155,7 +156,7 @@ def test_lead_patches_with_if_match(plan, owner, lead):
     assert (body["title"], body["owner"], body["delegates"], body["version"]) == (
         "Cloud-first migration", "newowner", ["owner"], 2,
     )
-    assert body["due_date"] == "2026-06-30"
+    assert (body["due_date"], body["revised_target_reason"]) == ("2026-06-30", "Supplier delay")
     assert body["last_updated_by"] == "lead"
 
 
