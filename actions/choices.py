@@ -32,18 +32,18 @@ ALLOWED_RAG = {
 CLOSED_STATUSES = {Status.COMPLETED, Status.CANCELLED}
 
 # How charts colour each RAG rating and each status (GOV.UK Frontend's palette), on pages and in packs.
-RAG_SERIES = tuple(
-    Series(rag.value, rag.label, colour)
-    for rag, colour in {Rag.RED: "#d4351c", Rag.AMBER: "#ffdd00", Rag.GREEN: "#00703c"}.items()
+# Counts written on light segments are black, on dark ones white (WCAG contrast).
+BLACK = "#0b0c0c"
+RAG_SERIES = (
+    Series(Rag.RED.value, Rag.RED.label, "#d4351c"),
+    Series(Rag.AMBER.value, Rag.AMBER.label, "#ffdd00", BLACK),
+    Series(Rag.GREEN.value, Rag.GREEN.label, "#00703c"),
 )
-STATUS_SERIES = tuple(
-    Series(status.value, status.label, colour)
-    for status, colour in {
-        Status.NOT_STARTED: "#b1b4b6",
-        Status.ON_TRACK: "#00703c",
-        Status.AT_RISK: "#f47738",
-        Status.OFF_TRACK: "#d4351c",
-        Status.COMPLETED: "#1d70b8",
-        Status.CANCELLED: "#505a5f",
-    }.items()
+STATUS_SERIES = (
+    Series(Status.NOT_STARTED.value, Status.NOT_STARTED.label, "#b1b4b6", BLACK),
+    Series(Status.ON_TRACK.value, Status.ON_TRACK.label, "#00703c"),
+    Series(Status.AT_RISK.value, Status.AT_RISK.label, "#f47738", BLACK),
+    Series(Status.OFF_TRACK.value, Status.OFF_TRACK.label, "#d4351c"),
+    Series(Status.COMPLETED.value, Status.COMPLETED.label, "#1d70b8"),
+    Series(Status.CANCELLED.value, Status.CANCELLED.label, "#505a5f"),
 )

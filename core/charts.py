@@ -14,6 +14,8 @@ from math import ceil
 LEGEND_ROW_HEIGHT = 20
 LEGEND_COLUMN_WIDTH = 140
 TEXT_GAP = 8
+# Narrower segments have no room for their count: the words beside the bar still give it.
+MIN_COUNT_WIDTH = 14
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class Series:
     key: str
     label: str
     colour: str
+    text_colour: str = "#ffffff"  # for a count written on the segment: contrast with `colour`
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class ChartSize:
     bar_height: int
     text_width: int
     legend_columns: int = 0  # 0: no legend, the words beside each bar name the colours
+    caption_height: int = 0  # room above each bar (within `row_height`) for its label; 0: the label is left of it
 
 
 def stacked_bars(bars: Sequence[tuple[str, Mapping[str, int]]], series: Sequence[Series], size: ChartSize) -> dict:
@@ -42,7 +46,7 @@ def stacked_bars(bars: Sequence[tuple[str, Mapping[str, int]]], series: Sequence
     longest = max((sum(counts[s.key] for s in series) for _, counts in bars), default=0) or 1
     rows = []
     for index, (label, counts) in enumerate(bars):
-        y = index * size.row_height
+        y = index * size.row_height + size.caption_height
         x = size.label_width
         segments = []
         for kind in series:
@@ -50,17 +54,31 @@ def stacked_bars(bars: Sequence[tuple[str, Mapping[str, int]]], series: Sequence
             if not count:
                 continue
             width = round(size.bar_width * count / longest, 2)
-            segments.append({"key": kind.key, "label": kind.label, "colour": kind.colour, "x": x, "width": width, "count": count})
+            segments.append(
+                {
+                    "key": kind.key,
+                    "label": kind.label,
+                    "colour": kind.colour,
+                    "text_colour": kind.text_colour,
+                    "x": x,
+                    "width": width,
+                    "count": count,
+                    "text_x": round(x + width / 2, 2),
+                    "shows_count": width >= MIN_COUNT_WIDTH,
+                }
+            )
             x += width
         rows.append(
             {
                 "label": label,
                 "y": y,
+                "label_y": y - TEXT_GAP // 2,
                 "text_y": y + size.bar_height - size.bar_height // 4,
                 "text_x": x + TEXT_GAP,
                 "segments": segments,
                 "total": sum(counts[kind.key] for kind in series),
                 "words": ", ".join(f"{counts[kind.key]} {kind.label.lower()}" for kind in series),
+                "nonzero_words": ", ".join(f"{counts[kind.key]} {kind.label.lower()}" for kind in series if counts[kind.key]),
             }
         )
     bars_height = len(rows) * size.row_height

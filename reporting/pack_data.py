@@ -15,10 +15,12 @@ from django.db.models import QuerySet
 from actions.choices import CLOSED_STATUSES, Rag, Status
 from actions.models import ActionItem
 from actions.selectors import ActionState, action_states_as_at, rollup_by_principle
+from core.conditions import holds
 from core.financial_year import financial_year_label
 from core.permissions import can_download_published_pack, can_see_unpublished_packs
 from principles.models import Principle
-from registers.models import VERY_HIGH
+from registers.choices import BusinessCaseStatus
+from registers.models import VERY_HIGH, review_overdue_on
 from registers.selectors import business_case_queryset, business_case_totals, risk_heat_map, risk_queryset
 from strategy.models import Strategy
 
@@ -102,54 +104,66 @@ def _cover(*, period: ReportingPeriod, strategy: Strategy | None, report: Commit
     }
 
 
-def _business_cases() -> dict:
-    cases = list(business_case_queryset().order_by("reference"))
-    totals = business_case_totals(cases=cases)
-    years = list(totals.by_year)
-    rows = []
-    for case in cases:
-        lines = {line.financial_year: line for line in case.lines.all()}
-        case_total = sum((line.capital_cost + line.revenue_cost for line in lines.values()), start=0)
-        benefit_total = sum((line.cashable_benefit + line.non_cashable_benefit for line in lines.values()), start=0)
-        rows.append(
+def _money(totals) -> dict:
+    return {
+        "capital_cost": totals.capital_cost,
+        "revenue_cost": totals.revenue_cost,
+        "cashable_benefit": totals.cashable_benefit,
+        "non_cashable_benefit": totals.non_cashable_benefit,
+        "net": totals.net,
+        "cost": totals.capital_cost + totals.revenue_cost,
+        "benefit": totals.cashable_benefit + totals.non_cashable_benefit,
+    }
+
+
+def _business_case_row(case, years: list[int]) -> dict:
+    lines = {line.financial_year: line for line in case.lines.all()}
+    return {
+        "reference": case.reference,
+        "title": case.title,
+        "status_label": case.get_status_display(),
+        "sponsor": _person(case.sponsor),
+        "principles": ", ".join(str(p.number) for p in sorted(case.principles.all(), key=lambda p: p.number)),
+        "years": [
             {
-                "reference": case.reference,
-                "title": case.title,
-                "status_label": case.get_status_display(),
-                "sponsor": _person(case.sponsor),
-                "principles": ", ".join(str(p.number) for p in sorted(case.principles.all(), key=lambda p: p.number)),
-                "years": [
-                    {
-                        "cost": (lines[y].capital_cost + lines[y].revenue_cost) if y in lines else None,
-                        "benefit": (lines[y].cashable_benefit + lines[y].non_cashable_benefit) if y in lines else None,
-                    }
-                    for y in years
-                ],
-                "total_cost": case_total,
-                "total_benefit": benefit_total,
+                "cost": (lines[y].capital_cost + lines[y].revenue_cost) if y in lines else None,
+                "benefit": (lines[y].cashable_benefit + lines[y].non_cashable_benefit) if y in lines else None,
             }
-        )
+            for y in years
+        ],
+        "total_cost": sum((line.capital_cost + line.revenue_cost for line in lines.values()), start=0),
+        "total_benefit": sum((line.cashable_benefit + line.non_cashable_benefit for line in lines.values()), start=0),
+    }
+
+
+def _business_cases() -> dict:
+    """Approved cases and their MTFS totals; every other status apart, with its own subtotal.
+
+    Only an approved case commits money, so drafts, submissions, rejections and closed cases
+    never swell the totals the committee reads.
+    """
+    cases = list(business_case_queryset().order_by("reference"))
+    approved = [case for case in cases if case.status == BusinessCaseStatus.APPROVED]
+    totals = business_case_totals(cases=approved)
+    years = sorted({line.financial_year for case in cases for line in case.lines.all()})
+    others = []
+    for status in BusinessCaseStatus:
+        in_status = [case for case in cases if case.status == status and status != BusinessCaseStatus.APPROVED]
+        if in_status:
+            others.append(
+                {
+                    "label": status.label,
+                    "cases": [_business_case_row(case, years) for case in in_status],
+                    "subtotal": _money(business_case_totals(cases=in_status).overall),
+                }
+            )
     return {
         "years": [financial_year_label(y) for y in years],
-        "cases": rows,
-        "by_year": [
-            {
-                "label": financial_year_label(y),
-                "capital_cost": t.capital_cost,
-                "revenue_cost": t.revenue_cost,
-                "cashable_benefit": t.cashable_benefit,
-                "non_cashable_benefit": t.non_cashable_benefit,
-                "net": t.net,
-            }
-            for y, t in totals.by_year.items()
-        ],
-        "overall": {
-            "capital_cost": totals.overall.capital_cost,
-            "revenue_cost": totals.overall.revenue_cost,
-            "cashable_benefit": totals.overall.cashable_benefit,
-            "non_cashable_benefit": totals.overall.non_cashable_benefit,
-            "net": totals.overall.net,
-        },
+        "count": len(cases),
+        "cases": [_business_case_row(case, years) for case in approved],
+        "by_year": [{"label": financial_year_label(y), **_money(t)} for y, t in totals.by_year.items()],
+        "overall": _money(totals.overall),
+        "others": others,
     }
 
 
@@ -166,8 +180,9 @@ def _heat_map(risks: list, basis: str) -> list[dict]:
     ]
 
 
-def _risks() -> dict:
+def _risks(*, on: datetime.date) -> dict:
     risks = list(risk_queryset().order_by("reference"))
+    overdue = {r.reference for r in risks if holds(review_overdue_on(on), r)}
     very_high = [r for r in risks if max(r.inherent_score, r.residual_score) >= VERY_HIGH.low]
     very_high.sort(key=lambda r: (-r.residual_score, -r.inherent_score, r.reference))
     return {
@@ -185,8 +200,14 @@ def _risks() -> dict:
                 "residual_score": r.residual_score,
                 "mitigation": r.mitigation,
                 "review_date": r.review_date,
+                "review_overdue": r.reference in overdue,
             }
             for r in very_high
+        ],
+        "review_overdue": [
+            {"reference": r.reference, "title": r.title, "owner": _person(r.owner), "review_date": r.review_date}
+            for r in risks
+            if r.reference in overdue
         ],
     }
 
@@ -241,7 +262,7 @@ def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | No
             for p in principles
         ],
         "business_cases": _business_cases(),
-        "risks": _risks(),
+        "risks": _risks(on=period.end_date),
         "appendix": appendix,
     }
 

@@ -19,16 +19,25 @@ from .pdf import COMMITTEE_REPORT_STYLESHEET, RenderedPdf
 from .pdf import html_to_pdf as committee_html_to_pdf
 
 PACK_TEMPLATE = "reporting/pack/pack.html"
-# The committee-report house style first (cover, sections, page footer), then the pack's additions.
-PACK_STYLESHEETS = (COMMITTEE_REPORT_STYLESHEET, Path(settings.BASE_DIR) / "static" / "css" / "print" / "pack.css")
+# The committee-report house style first (cover, sections, page footer), then the pages' colours, then the pack's additions.
+PACK_STYLESHEETS = (
+    COMMITTEE_REPORT_STYLESHEET,
+    Path(settings.BASE_DIR) / "static" / "css" / "palette.css",
+    Path(settings.BASE_DIR) / "static" / "css" / "print" / "pack.css",
+)
 
-# The chart's legend and the table under it carry the same counts in words, so colour is never the only cue.
-STATUS_CHART_SIZE = ChartSize(label_width=90, bar_width=380, row_height=26, bar_height=18, text_width=40, legend_columns=3)
+# Each bar has its principle's number and title above it, each segment its count, and the words
+# beside the bar the non-zero counts; the legend names the colours and the table under it repeats the figures.
+STATUS_CHART_SIZE = ChartSize(
+    label_width=0, bar_width=300, row_height=40, bar_height=18, text_width=340, legend_columns=3, caption_height=16
+)
 
 
 def status_chart(principles: list[Rollup]) -> dict:
     """A horizontal stacked bar of actions by status per principle, scaled to the largest principle."""
-    return stacked_bars([(rollup.label, rollup.by_status) for rollup in principles], STATUS_SERIES, STATUS_CHART_SIZE)
+    return stacked_bars(
+        [(f"{rollup.number}. {rollup.title}", rollup.by_status) for rollup in principles], STATUS_SERIES, STATUS_CHART_SIZE
+    )
 
 
 def pack_html(*, data: dict) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 from weasyprint import CSS, HTML
+from weasyprint.document import Document
 
 PDF_VARIANT = "pdf/ua-1"
 COMMITTEE_REPORT_STYLESHEET = Path(settings.BASE_DIR) / "static" / "css" / "print" / "committee-report.css"
@@ -20,11 +21,16 @@ class RenderedPdf:
     page_count: int
 
 
-def html_to_pdf(*, html: str, stylesheets: list[Path] | tuple[Path, ...] = (), base_url: str | None = None) -> RenderedPdf:
-    """Render `html` with the given print stylesheets (files, read by WeasyPrint) to PDF bytes."""
-    document = HTML(string=html, base_url=base_url or str(settings.BASE_DIR)).render(
+def layout(*, html: str, stylesheets: list[Path] | tuple[Path, ...] = (), base_url: str | None = None) -> Document:
+    """Lay `html` out in pages with the given print stylesheets (files, read by WeasyPrint); tests measure the boxes."""
+    return HTML(string=html, base_url=base_url or str(settings.BASE_DIR)).render(
         stylesheets=[CSS(filename=str(path)) for path in stylesheets]
     )
+
+
+def html_to_pdf(*, html: str, stylesheets: list[Path] | tuple[Path, ...] = (), base_url: str | None = None) -> RenderedPdf:
+    """Render `html` with the given print stylesheets to PDF bytes."""
+    document = layout(html=html, stylesheets=stylesheets, base_url=base_url)
     return RenderedPdf(content=document.write_pdf(pdf_variant=PDF_VARIANT), page_count=len(document.pages))
 
 

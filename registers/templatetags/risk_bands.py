@@ -2,7 +2,7 @@
 
 from django import template
 
-from registers.models import ESCALATION_THRESHOLD, SCORE_BANDS_TEXT
+from registers.models import ESCALATION_THRESHOLD, SCORE_BANDS, SCORE_BANDS_TEXT
 
 register = template.Library()
 
@@ -17,3 +17,9 @@ def score_bands() -> str:
 def escalation_threshold() -> int:
     """The residual score from which a risk goes on the Strategic Risk Register."""
     return ESCALATION_THRESHOLD
+
+
+@register.simple_tag
+def score_band_list() -> tuple:
+    """The bands themselves (key, label, low, high), for legends in the bands' colours."""
+    return SCORE_BANDS

@@ -51,7 +51,7 @@ def test_pack_page_and_api_show_the_same_band_for_a_score_of_12(client, db):
     cell = next(cell for cell in likelihood_3["cells"] if cell["impact"] == 4)
     assert (cell["score"], cell["band"].key, cell["references"]) == (12, "high", ["ICT-R12"])
     html = pack_html(data=data)
-    assert html.count('class="heat heat--high"><strong>1</strong>') == 2  # inherent and residual
+    assert html.count('class="heat app-heat-map__cell--high"><strong>1</strong>') == 2  # inherent and residual
     assert "ICT-R12" not in html.split("Very high risks")[1].split("</section>")[0]
 
     body = RiskSerializer(scored_twelve).data
@@ -65,7 +65,7 @@ def test_pack_texts_are_built_from_the_bands_and_threshold(db):
     assert f"in bands {SCORE_BANDS_TEXT}." in text
     assert f"A residual score of {ESCALATION_THRESHOLD} or more puts a risk on the strategic register." in text
     assert "Very high risks: scoring 15 or more" in text and "are high" not in text
-    assert 'class="heat heat--very_high"><strong>1</strong>' in html
+    assert 'class="heat app-heat-map__cell--very_high"><strong>1</strong>' in html
 
 
 def test_review_overdue_query_and_property_agree(db):

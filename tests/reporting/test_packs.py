@@ -289,7 +289,7 @@ def test_status_chart_scales_bars_to_the_largest_principle():
     assert [s["width"] for s in chart["rows"][1]["segments"]] == [bar_width / 4] * 2
     # Segments in the order of the Status choices, coloured and labelled as the legend says.
     assert [(s["key"], s["colour"]) for s in chart["rows"][1]["segments"]] == [("at_risk", "#f47738"), ("completed", "#1d70b8")]
-    assert [(row["label"], row["total"]) for row in chart["rows"]] == [("Principle 1", 4), ("Principle 2", 2)]
+    assert [(row["label"], row["total"]) for row in chart["rows"]] == [("1. One", 4), ("2. Two", 2)]
     assert [key["label"] for key in chart["legend"]] == [label for _, label in Status.choices]
 
 
