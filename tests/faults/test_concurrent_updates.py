@@ -52,7 +52,7 @@ def client_loop(base: str, token: str, stop_at: float, outcomes: list, lock: thr
             outcomes.append(outcome)
 
 
-def test_twenty_clients_update_actions_while_a_pack_builds(own_redis, start_worker):
+def test_twenty_clients_update_actions_while_a_pack_builds(own_redis, start_worker, capsys):
     plan = build_plan(actions_per_principle=6)
     factories.PeriodFactory(key="2026-27-Q3")  # taking updates on the suite's "today"
     tokens = [api_token_rotate(user=factories.lead(username=f"load-{n}")).key for n in range(CLIENTS)]
@@ -81,8 +81,9 @@ def test_twenty_clients_update_actions_while_a_pack_builds(own_redis, start_work
     accepted = [outcome for outcome in outcomes if outcome[0] in (200, 201)]
     refused = [outcome for outcome in outcomes if outcome[0] in (409, 412)]
     server_errors = sum(count for code, count in codes.items() if isinstance(code, int) and code >= 500)
-    print(f"\n{len(outcomes)} requests, {len(accepted)} accepted, {len(refused)} refused (409/412), "
-          f"{server_errors} 5xx; by status: {dict(codes)}")
+    with capsys.disabled():  # the figures are shown on a passing run too
+        print(f"\n{len(outcomes)} requests, {len(accepted)} accepted, {len(refused)} refused (409/412), "
+              f"{server_errors} 5xx; by status: {dict(codes)}")
 
     assert server_errors == 0
     assert len(accepted) + len(refused) == len(outcomes), dict(codes)  # nothing else: no 400, no dropped connection
