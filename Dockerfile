@@ -5,6 +5,6 @@ RUN apt-get update \
 WORKDIR /app
 COPY . .
 RUN pip install --no-cache-dir -c constraints.txt .
-RUN useradd --create-home app && mkdir -p /data/media && chown app /data/media
+RUN useradd --create-home app && mkdir -p /data/media /app/staticfiles && chown app /data/media /app/staticfiles
 USER app
 ENV PYTHONUNBUFFERED=1

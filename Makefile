@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test lock assets bench clean
+.PHONY: run setup test test-faults lock assets bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,13 @@ test: $(VENV)/.installed-dev
 # then runs schemathesis against it).
 	$(BIN)/python manage.py spectacular --validate --fail-on-warn --file /dev/null
 	$(BIN)/python -m pytest
+
+# Fault tests (tests/faults/, left out of `make test`): a worker killed mid-build, Redis stopped,
+# the database connection cut mid-update, 20 API clients while a pack builds. They need
+# PostgreSQL (DATABASE_URL, as .ci/run sets it) and redis-server, and start their own Redis,
+# workers and gunicorn.
+test-faults: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest tests/faults -m faults
 
 # Speed checks: each prints ratios against a baseline measured in the same run (see README).
 bench: $(VENV)/.installed

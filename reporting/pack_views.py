@@ -41,6 +41,7 @@ from .packs import (
     period_reopen,
     period_reopen_refusal,
     report_fits_pack,
+    waiting_for_queue,
 )
 from .selectors import committee_reports_for_packs
 
@@ -129,8 +130,11 @@ class PackRequestView(_LeadAction):
                 raise ValidationError("That committee report no longer exists; choose another.")
         pack = pack_request(period=period, requested_by=request.user, committee_report=report)
         # Without a broker the build ran as the request committed, so say what actually happened.
-        pack.refresh_from_db(fields=["status"])
-        outcome = "is ready" if pack.status == PackStatus.READY else "is queued for building"
+        pack.refresh_from_db(fields=["status", "progress_step"])
+        if waiting_for_queue(pack):
+            outcome = "is saved, but the task queue is not answering: it will be built as soon as the queue is back"
+        else:
+            outcome = "is ready" if pack.status == PackStatus.READY else "is queued for building"
         return f"The {period.label} pack (version {pack.version}) {outcome}."
 
 

@@ -2,25 +2,28 @@
 
 A request creates a `ReportPack` row and enqueues its build once the transaction commits;
 the build claims the row under a lock (so a task delivered twice builds once), gathers the
-data through `pack_data`, renders with `pack_pdf`, writes the PDF to a temporary name and
-moves it into place before the row says `ready`, so a half-written pack is never served.
+data through `pack_data`, renders with `pack_pdf` and saves the PDF through the storage API
+under a name no other build uses; the row names the file only once it is saved whole, so a
+half-written pack is never served.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
-import os
-import uuid
-from pathlib import Path
+import logging
+import zlib
+from collections.abc import Iterator
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import default_storage
-from django.db import DatabaseError, transaction
-from django.db.models import Max
+from django.core.files.base import ContentFile
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.formats import date_format
+from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from core.permissions import can_close_period, can_publish_pack, can_request_pack
 
@@ -34,16 +37,50 @@ from .pack_pdf import render_pack
 STALE_BUILD_AFTER = datetime.timedelta(minutes=20)
 SCHEDULER_USERNAME = "pack-scheduler"
 IN_FLIGHT = (PackStatus.QUEUED, PackStatus.BUILDING)
+WAITING_FOR_QUEUE = "Waiting for the task queue, which is not answering: the build is sent when it is back"
+# A queued pack no worker has taken after this long may have lost its message (a broker that
+# restarted without its data), so the beat sweep sends it again; a second delivery builds nothing.
+RESEND_AFTER = datetime.timedelta(minutes=15)
+
+logger = logging.getLogger(__name__)
 
 
 class TransientPackError(Exception):
     """A build failed for a reason worth retrying (database or storage hiccup)."""
 
 
-def _enqueue_build(pack: ReportPack) -> None:
+class PackStorageError(OSError):
+    """The storage (the shared folder or the bucket) refused or failed to take the file."""
+
+
+def _send_build(pack_id: int) -> None:
+    """Hand the build to the broker; if it is down the row stays queued, saying so, for the sweep to send."""
     from .tasks import build_pack  # the task module imports these services
 
-    transaction.on_commit(lambda: build_pack.delay(pack_id=pack.pk))
+    try:
+        build_pack.delay(pack_id=pack_id)
+    except BrokerUnavailable as exc:
+        logger.warning("Pack %s kept queued: the broker is not answering (%s)", pack_id, exc)
+        ReportPack.objects.filter(pk=pack_id, status=PackStatus.QUEUED).update(progress_step=WAITING_FOR_QUEUE)
+
+
+def _enqueue_build(pack: ReportPack) -> None:
+    transaction.on_commit(lambda: _send_build(pack.pk))
+
+
+def waiting_for_queue(pack: ReportPack) -> bool:
+    return pack.status == PackStatus.QUEUED and pack.progress_step == WAITING_FOR_QUEUE
+
+
+def packs_resend_unsent(*, now: datetime.datetime | None = None) -> list[int]:
+    """Send again the builds the broker never took or may have lost (the beat sweep's job)."""
+    cutoff = (now or timezone.now()) - RESEND_AFTER
+    unsent = Q(progress_step=WAITING_FOR_QUEUE) | Q(requested_at__lt=cutoff)
+    pack_ids = list(ReportPack.objects.filter(unsent, status=PackStatus.QUEUED).values_list("pk", flat=True))
+    for pack_id in pack_ids:
+        ReportPack.objects.filter(pk=pack_id, progress_step=WAITING_FOR_QUEUE).update(progress_step="Waiting for a worker")
+        _send_build(pack_id)
+    return pack_ids
 
 
 def _pack_create(*, period: ReportingPeriod, requested_by, committee_report: CommitteeReport | None) -> ReportPack:
@@ -122,12 +159,37 @@ def pack_retry(*, pack_id: int, user) -> ReportPack:
     return pack
 
 
-def _claim(pack_id: int) -> ReportPack | None:
+@contextlib.contextmanager
+def _build_lock(pack_id: int) -> Iterator[bool | None]:
+    """On PostgreSQL, a session advisory lock held for the whole build.
+
+    The server drops it the moment the building worker's connection dies (a killed worker), so
+    a redelivered task that gets the lock knows a "building" row was left by a dead build and
+    takes it over at once; one that does not get it leaves a live build alone (yields False).
+    Other databases cannot tell (yields None), and a build is taken over once STALE_BUILD_AFTER.
+    """
+    if connection.vendor != "postgresql":
+        yield None
+        return
+    key = zlib.crc32(f"reporting.pack_build:{pack_id}".encode())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [key])
+        [locked] = cursor.fetchone()
+    try:
+        yield locked
+    finally:
+        if locked:
+            with contextlib.suppress(DatabaseError), connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
+
+
+def _claim(pack_id: int, *, builder_gone: bool | None) -> ReportPack | None:
     """Mark the pack building, or None if another run has built it or is building it."""
     with transaction.atomic():
         pack = ReportPack.objects.select_for_update(of=("self",)).select_related("period", "committee_report").get(pk=pack_id)
-        stale = pack.status == PackStatus.BUILDING and pack.started_at and timezone.now() - pack.started_at > STALE_BUILD_AFTER
-        if pack.status != PackStatus.QUEUED and not stale:
+        if builder_gone is None:
+            builder_gone = bool(pack.started_at) and timezone.now() - pack.started_at > STALE_BUILD_AFTER
+        if pack.status != PackStatus.QUEUED and not (pack.status == PackStatus.BUILDING and builder_gone):
             return None
         pack.status = PackStatus.BUILDING
         pack.started_at = timezone.now()
@@ -145,20 +207,16 @@ def pack_file_name(pack: ReportPack) -> str:
     return f"packs/ict-strategy-progress-pack-{pack.period.key}-v{pack.version}.pdf"
 
 
-def _write_atomically(name: str, content: bytes) -> str:
-    """Write under a temporary name beside the target and rename it into place (atomic on POSIX)."""
-    final = Path(default_storage.path(name))
-    final.parent.mkdir(parents=True, exist_ok=True)
-    temporary = final.with_name(f".{final.name}.{uuid.uuid4().hex}.part")
+def _store(name: str, content: bytes) -> str:
+    """Save through the pack field's storage and return the name it chose.
+
+    The storage never reuses a name (a folder adds a suffix, the bucket has file_overwrite off),
+    so a build killed half-way through writing leaves at most an orphan no row names.
+    """
     try:
-        with open(temporary, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, final)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return name
+        return ReportPack._meta.get_field("file").storage.save(name, ContentFile(content))
+    except Exception as exc:  # noqa: BLE001 - a full disk and an unreachable bucket are alike worth a retry
+        raise PackStorageError(f"The file could not be saved: {exc}") from exc
 
 
 def _fail(pack: ReportPack, message: str) -> None:
@@ -188,7 +246,14 @@ def pack_build(*, pack_id: int) -> ReportPack:
     queue) so the task retries, and once its retries run out the task calls pack_mark_failed;
     any other error marks the pack failed with its message.
     """
-    pack = _claim(pack_id)
+    with _build_lock(pack_id) as locked:
+        if locked is False:
+            return ReportPack.objects.get(pk=pack_id)
+        return _build(pack_id, builder_gone=locked)
+
+
+def _build(pack_id: int, *, builder_gone: bool | None) -> ReportPack:
+    pack = _claim(pack_id, builder_gone=builder_gone)
     if pack is None:
         return ReportPack.objects.get(pk=pack_id)
     try:
@@ -196,7 +261,7 @@ def pack_build(*, pack_id: int) -> ReportPack:
         _step(pack, "Rendering the PDF")
         rendered = render_pack(data=data)
         _step(pack, "Saving the file")
-        name = _write_atomically(pack_file_name(pack), rendered.content)
+        name = _store(pack_file_name(pack), rendered.content)
     except (DatabaseError, OSError) as exc:
         ReportPack.objects.filter(pk=pack.pk).update(status=PackStatus.QUEUED, progress_step="Waiting to retry")
         raise TransientPackError(str(exc)) from exc

@@ -2,7 +2,7 @@
 
 from celery import Task, shared_task
 
-from .packs import TransientPackError, pack_build, pack_mark_failed, packs_request_for_closed_periods
+from .packs import TransientPackError, pack_build, pack_mark_failed, packs_request_for_closed_periods, packs_resend_unsent
 from .reminders import reminders_send_due
 
 # WeasyPrint lays out a 300-page pack in well under a minute; these limits stop a runaway
@@ -37,6 +37,11 @@ def build_pack(*, pack_id: int) -> str:
 @shared_task(acks_late=True, ignore_result=True)
 def request_packs_for_closed_periods() -> int:
     return len(packs_request_for_closed_periods())
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def resend_unsent_packs() -> int:
+    return len(packs_resend_unsent())
 
 
 @shared_task(acks_late=True, ignore_result=True)

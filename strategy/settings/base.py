@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
 ]
 
 # Every form's fields render through templates/core/field.html.
@@ -126,6 +127,32 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
+# Built files (the progress packs) go through Django's storage API: MEDIA_ROOT, a folder every
+# web and worker container mounts, unless AWS_STORAGE_BUCKET_NAME names an S3-compatible bucket.
+# Empty key variables leave boto3 to its own credential chain (e.g. an instance role).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+FILE_STORAGE = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            # A new build never replaces an object a pack row already names.
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+    if AWS_STORAGE_BUCKET_NAME
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
+STORAGES = {
+    "default": FILE_STORAGE,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
 # A shared cache (API throttling counts, sessions stay in the database): Redis when CACHE_URL
 # is set, so every gunicorn worker counts against the same limit; per-process memory otherwise.
 CACHE_URL = os.environ.get("CACHE_URL", "")
@@ -148,6 +175,9 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A task whose worker died without acknowledging it (killed, machine lost) goes back to the
+# queue after this many seconds; it must exceed the longest task (a pack's 12-minute hard limit).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT") or 3600)}
 
 # Celery beat: request the progress pack of every period that has closed and has none yet.
 # Hourly, so a pack is queued within the hour of a period's update deadline passing; a lead
@@ -158,6 +188,11 @@ CELERY_BEAT_SCHEDULE = {
     "request-packs-for-closed-periods": {
         "task": "reporting.tasks.request_packs_for_closed_periods",
         "schedule": 60 * 60,
+    },
+    # Builds the broker refused (it was down when a lead asked) or lost go again once it is back.
+    "resend-unsent-packs": {
+        "task": "reporting.tasks.resend_unsent_packs",
+        "schedule": 5 * 60,
     },
     "send-update-reminders": {
         "task": "reporting.tasks.send_update_reminders",

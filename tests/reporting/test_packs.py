@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
@@ -140,10 +141,10 @@ def test_a_transient_error_puts_the_pack_back_in_the_queue_for_a_retry(pack_plan
     lead = factories.lead()
     pack = packs.pack_request(period=pack_plan["q2"], requested_by=lead)
 
-    def disk_full(name, content):
+    def disk_full(storage, name, content):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(packs, "_write_atomically", disk_full)
+    monkeypatch.setattr(FileSystemStorage, "_save", disk_full)
     with pytest.raises(packs.TransientPackError):
         packs.pack_build(pack_id=pack.pk)
     pack.refresh_from_db()

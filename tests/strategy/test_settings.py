@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 PROJECT = Path(__file__).resolve().parents[2]
 PRINT_SETTINGS = (
@@ -93,23 +92,6 @@ def test_email_and_the_site_address_come_from_the_environment():
 def test_a_bad_boolean_is_a_clear_error():
     result = run_with("strategy.settings.local", DEBUG="maybe")
     assert "DEBUG='maybe' is not a boolean" in result.stderr
-
-
-def test_docker_compose_runs_the_whole_stack():
-    compose = yaml.safe_load((PROJECT / "docker-compose.yml").read_text())
-    services = compose["services"]
-    assert set(services) == {"db", "redis", "web", "worker", "beat"}
-    assert "gunicorn strategy.wsgi:application" in services["web"]["command"]
-    assert services["worker"]["command"].startswith("celery -A strategy worker")
-    assert services["beat"]["command"].startswith("celery -A strategy beat")
-    for name in ("web", "worker", "beat"):
-        environment = services[name]["environment"]
-        assert environment["DATABASE_URL"].startswith("postgres://")
-        assert environment["CELERY_BROKER_URL"].startswith("redis://redis:6379")
-        assert environment["CACHE_URL"].startswith("redis://redis:6379")
-        assert environment["DJANGO_SETTINGS_MODULE"] == "strategy.settings.production"
-        assert set(services[name]["depends_on"]) == {"db", "redis"}
-    assert (PROJECT / "Dockerfile").is_file()
 
 
 def test_production_collectstatic_resolves_every_css_reference(tmp_path):
