@@ -5,9 +5,6 @@ from celery import Celery
 from celery.signals import setup_logging
 from django_structlog.celery.steps import DjangoStructLogInitStep
 
-# Before Django's apps load, so its eager-task receivers run before django-structlog's.
-import core.request_logging  # noqa: F401
-
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "strategy.settings.local")
 
 app = Celery("strategy")
