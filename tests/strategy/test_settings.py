@@ -130,7 +130,8 @@ def test_production_passes_the_deploy_check_with_a_real_key():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=PROJECT, capture_output=True, text=True, timeout=120,
-        env={**{k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL", "CELERY_BROKER_URL"}},
+        # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE is for them only (the check refuses it).
+        env={**{k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL", "CELERY_BROKER_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}},
              "DJANGO_SETTINGS_MODULE": "strategy.settings.production", "SECRET_KEY": REAL_KEY,
              "ALLOWED_HOSTS": "ict.example.gov.uk"},
     )
