@@ -160,3 +160,19 @@ class SignInForm(AuthenticationForm):
         self.fields["password"].widget.attrs["class"] = "govuk-!-width-one-half"
         self.fields["username"].error_messages["required"] = "Enter your username."
         self.fields["password"].error_messages["required"] = "Enter your password."
+
+
+class LockedOutSignInForm(SignInForm):
+    """The sign-in form once django-axes has locked this username out at this address: it
+    refuses without checking the password, saying how long to wait."""
+
+    def __init__(self, *args, wait_minutes: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.wait_minutes = wait_minutes
+
+    def clean(self):
+        raise forms.ValidationError(
+            "You have entered a wrong password too many times. Try again in %(minutes)d minutes.",
+            code="locked_out",
+            params={"minutes": self.wait_minutes},
+        )

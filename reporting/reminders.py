@@ -155,7 +155,10 @@ def _remind_owners(*, period: ReportingPeriod, kind: str, today: datetime.date) 
 
 def _leads() -> list:
     # Superusers are technical administrators, not the strategy leads who chase the updates.
-    users = get_user_model().objects.with_perm("reporting.chase_updates", include_superusers=False)
+    # Permissions live in ModelBackend (django-axes' backend, listed first, only counts sign-ins).
+    users = get_user_model().objects.with_perm(
+        "reporting.chase_updates", include_superusers=False, backend="django.contrib.auth.backends.ModelBackend"
+    )
     return list(users.order_by("last_name", "first_name", "username"))
 
 

@@ -44,7 +44,20 @@ def conflict_response(conflict: EditConflict) -> Response:
     return Response(body, status=status.HTTP_412_PRECONDITION_FAILED, headers={"ETag": etag_for(conflict.current_version)})
 
 
+def _throttled_instead(exc, context):
+    """DRF checks throttles after authentication and permissions, so a request with no or a bad
+    token would be refused (401) without ever being counted: count it here, against the
+    anonymous rate of its address, and answer 429 once that is spent."""
+    if isinstance(exc, (exceptions.NotAuthenticated, exceptions.AuthenticationFailed)):
+        try:
+            context["view"].check_throttles(context["request"])
+        except exceptions.Throttled as throttled:
+            return throttled
+    return exc
+
+
 def api_exception_handler(exc, context):
+    exc = _throttled_instead(exc, context)
     if isinstance(exc, EditConflict):
         return conflict_response(exc)
     if isinstance(exc, DjangoValidationError):

@@ -45,23 +45,47 @@ def demo_site(live_server, transactional_db):
     return live_server.url
 
 
+def sign_in_page(context, demo_site: str, username: str):
+    page = context.new_page()
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{demo_site}/")
+    return page
+
+
+def missing_security_headers(response) -> list[str]:
+    """What a page lacks of the Content-Security-Policy and Permissions-Policy every page gets."""
+    headers = response.headers
+    policy = headers.get("content-security-policy", "")
+    problems = []
+    if "script-src 'self'" not in policy or "style-src 'self'" not in policy or "unsafe-inline" in policy:
+        problems.append(f"{response.url}: Content-Security-Policy {policy!r}")
+    if "camera=()" not in headers.get("permissions-policy", ""):
+        problems.append(f"{response.url}: Permissions-Policy {headers.get('permissions-policy')!r}")
+    return problems
+
+
 @pytest.fixture
 def sign_in(chromium, demo_site):
-    """sign_in("manager") -> a Playwright page signed in as that demo user, on the dashboard."""
+    """sign_in("manager") -> a Playwright page signed in as that demo user, on the dashboard.
+
+    Every page the test opens must carry the security headers (checked when the test ends).
+    """
     contexts = []
+    pages_seen = []
 
     def _sign_in(username: str):
-        # bypass_csp lets axe-core be injected once the strict Content-Security-Policy is on.
+        # bypass_csp lets axe-core be injected under the strict Content-Security-Policy; the
+        # policy itself is checked by tests/browser/test_content_security_policy.py.
         context = chromium.new_context(base_url=demo_site, bypass_csp=True, viewport={"width": 1280, "height": 900})
+        context.on("response", lambda response: response.request.resource_type == "document" and pages_seen.append(response))
         contexts.append(context)
-        page = context.new_page()
-        page.goto("/accounts/login/")
-        page.get_by_label("Username").fill(username)
-        page.get_by_label("Password").fill(DEMO_PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url(f"{demo_site}/")
-        return page
+        return sign_in_page(context, demo_site, username)
 
     yield _sign_in
+    problems = [problem for response in pages_seen if response.status < 500 for problem in missing_security_headers(response)]
     for context in contexts:
         context.close()
+    assert pages_seen and not problems, "\n".join(problems)

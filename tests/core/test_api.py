@@ -86,9 +86,26 @@ def test_requests_are_throttled_per_token(db):
     assert "Request was throttled" in response.json()["detail"]
     assert int(response["Retry-After"]) > 0
     assert other.get(ACTIONS).status_code == 200
-    # Anonymous API requests are refused (401) before throttling; the public docs are throttled per address.
+    # The public docs are throttled per address.
     anonymous = APIClient()
     assert [anonymous.get("/api/docs/").status_code for _ in range(3)] == [200, 200, 429]
+    cache.clear()
+
+
+@override_settings(API_THROTTLE_RATES={"user": "1000/minute", "anon": "3/minute"})
+@pytest.mark.parametrize("credentials", [{}, {"HTTP_AUTHORIZATION": "Token not-a-real-key"}])
+def test_requests_without_a_good_token_are_throttled_per_address(db, credentials):
+    """Refused with 401 until the anonymous rate is spent, then 429: guessing tokens is slow."""
+    cache.clear()
+    guesser = APIClient(**credentials, REMOTE_ADDR="192.0.2.7")
+    assert [guesser.get(ACTIONS).status_code for _ in range(4)] == [401, 401, 401, 429]
+    throttled = guesser.get(ACTIONS)
+    assert "Request was throttled" in throttled.json()["detail"] and int(throttled["Retry-After"]) > 0
+    # Another address, and a good token from this one, are not held up.
+    assert APIClient(**credentials, REMOTE_ADDR="192.0.2.8").get(ACTIONS).status_code == 401
+    user = factories.api_client_user()
+    good = token_client(user)
+    assert good.get(ACTIONS, REMOTE_ADDR="192.0.2.7").status_code == 200
     cache.clear()
 
 

@@ -95,11 +95,15 @@ def test_a_database_from_the_old_layout_migrates_with_every_row_kept(old_layout_
     changed = {table: (before[table], after[table]) for table in before if before[table] != after[table]}
     # The migration log grows by the five migrations that move the models, the one that adds the
     # reminders' sent log, the spreadsheets app's first and the actions' revised-target and
-    # cancellation reasons; the new rows are those two models'
-    # content types, their permissions (view, add, change, delete; chase_updates too for the sent
-    # log) and the leads' chase_updates. No content type or permission is duplicated, and every
-    # row of every table is still there.
-    grew = {"django_migrations": 8, "django_content_type": 2, "auth_permission": 9, "auth_group_permissions": 1}
+    # cancellation reasons, and django-axes' ten; the new rows are those two models' and axes' four
+    # models' content types, their permissions (view, add, change, delete; chase_updates too for
+    # the sent log) and the leads' chase_updates (SQLite's sqlite_sequence notes the tables axes'
+    # migrations rebuild). No content type or permission is duplicated, and every row of every
+    # table is still there.
+    grew = {
+        "django_migrations": 18, "django_content_type": 6, "auth_permission": 25, "auth_group_permissions": 1,
+        "sqlite_sequence": 2,
+    }
     assert changed == {table: (before[table], before[table] + extra) for table, extra in grew.items()}
 
     read_back = json.loads(manage(old_layout_database, code=READ_BACK))

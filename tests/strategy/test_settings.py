@@ -103,3 +103,49 @@ def test_production_collectstatic_resolves_every_css_reference(tmp_path):
         cwd=PROJECT, env={**env, "STATIC_ROOT": str(tmp_path)}, capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+REAL_KEY = "k3Vq9-zXw2_Lp8RtYb6NcH4mJf7GdS1aE5uQoTiWyUvBnMxCzKlP0rs"
+
+
+def test_production_passes_the_deploy_check_with_a_real_key():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=PROJECT, capture_output=True, text=True, timeout=120,
+        # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE is for them only (the check refuses it).
+        env={**{k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL", "CELERY_BROKER_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}},
+             "DJANGO_SETTINGS_MODULE": "strategy.settings.production", "SECRET_KEY": REAL_KEY,
+             "ALLOWED_HOSTS": "ict.example.gov.uk"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"SECRET_KEY": REAL_KEY, "DEBUG": "true"}, "DEBUG must be false in production"),
+        ({"SECRET_KEY": "short-but-not-insecure-0123456789"}, "at least 50 characters"),
+        ({"SECRET_KEY": REAL_KEY, "SECURE_PROXY_SSL_HEADER": "https"}, "write it as 'X-Forwarded-Proto: https'"),
+    ],
+)
+def test_production_refuses_to_start_when_unsafe(env, message):
+    result = run_with("strategy.settings.production", **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and message in result.stderr
+
+
+PRINT_SECURITY_SETTINGS = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "print(s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.SECURE_PROXY_SSL_HEADER, s.SECURE_REDIRECT_EXEMPT, sep='|')"
+)
+
+
+def test_production_is_https_only_and_trusts_the_proxy_header_it_is_given():
+    default = run_with("strategy.settings.production", code=PRINT_SECURITY_SETTINGS, SECRET_KEY=REAL_KEY)
+    assert default.stdout.strip() == "True|31536000|None|['^healthz$', '^readyz$']", default.stderr
+    proxied = run_with(
+        "strategy.settings.production", code=PRINT_SECURITY_SETTINGS, SECRET_KEY=REAL_KEY,
+        SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto: https", SECURE_SSL_REDIRECT="false",
+    )
+    assert proxied.stdout.strip().split("|")[:3] == ["False", "31536000", "('HTTP_X_FORWARDED_PROTO', 'https')"], proxied.stderr
