@@ -5,7 +5,7 @@ import datetime
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import BooleanField, Case, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import BooleanField, Case, F, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
@@ -63,8 +63,11 @@ def with_states_at(actions: QuerySet, *, ends: dict[str, datetime.date], today: 
         fields[f"{name}_status"] = Coalesce(Subquery(latest.values("status")[:1]), Value(Status.NOT_STARTED.value))
         fields[f"{name}_rag"] = Subquery(latest.values("rag")[:1])
         fields[f"{name}_rag_rank"] = Case(*(When(**{f"{name}_rag": rag, "then": rank}) for rank, rag in enumerate(RAG_ORDER)))
-        fields[f"{name}_overdue"] = ExpressionWrapper(
-            overdue_on(min(end, today), status=f"{name}_status"), output_field=BooleanField()
+        # When, not the bare rule: SQL answers NULL, not false, for an action with no revised date.
+        fields[f"{name}_overdue"] = Case(
+            When(overdue_on(min(end, today), status=f"{name}_status"), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
         )
     return actions.annotate(**fields)
 
