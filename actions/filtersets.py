@@ -30,7 +30,8 @@ class PeriodKeyField(forms.CharField):
         try:
             return FinancialQuarter.parse(value)
         except PeriodKeyError as error:
-            raise forms.ValidationError(str(error), code="invalid_period") from None
+            # As a parameter: the text typed, quoted in the message, may hold a "%".
+            raise forms.ValidationError("%(error)s", code="invalid_period", params={"error": str(error)}) from None
 
 
 class StorableDateTimeField(IsoDateTimeField):
@@ -182,8 +183,7 @@ class ActionFilterSet(django_filters.FilterSet):
     def filter_movement(self, queryset, name, value):
         if not value:
             return queryset
-        compared = self.form.cleaned_data.get("movement_period")
-        compared = compared or periods_compared()
+        compared = self.form.cleaned_data.get("movement_period") or periods_compared()
         if compared is None:
             return queryset.none()
         period, previous = compared

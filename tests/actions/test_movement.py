@@ -119,3 +119,10 @@ def test_a_quarter_that_cannot_be_compared_is_refused_with_a_reason(history, cli
     client.force_login(factories.committee_member())
     page = client.get(reverse("action-list"), {"movement": "rag_worsened", "movement_period": period})
     assert page.status_code == 200 and message in page.content.decode()
+
+
+def test_a_percent_sign_in_a_quarter_is_refused_not_an_error(history):
+    api = token_client(factories.api_client_user())
+    for name in ("movement_period", "due_update_in", "updated_in"):
+        response = api.get("/api/v1/actions/", {name: "100%"})
+        assert response.status_code == 400 and "100%" in response.json()["errors"][name][0]
