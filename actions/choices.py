@@ -28,6 +28,19 @@ ALLOWED_RAG = {
     Status.CANCELLED: {Rag.GREEN, Rag.AMBER, Rag.RED},
 }
 
+# Worst first: a rating later in this order is better, so red to amber is an improvement.
+RAG_ORDER = (Rag.RED, Rag.AMBER, Rag.GREEN)
+
+
+class Movement(models.TextChoices):
+    """How an action changed between the ends of two quarters (actions.models.movement_rules)."""
+
+    RAG_IMPROVED = "rag_improved", "RAG improved"
+    RAG_WORSENED = "rag_worsened", "RAG worsened"
+    NEWLY_COMPLETED = "newly_completed", "Newly completed"
+    NEWLY_OVERDUE = "newly_overdue", "Newly overdue"
+
+
 # Statuses that end an action: it can no longer be overdue.
 CLOSED_STATUSES = {Status.COMPLETED, Status.CANCELLED}
 

@@ -6,7 +6,7 @@ from django.views.generic import TemplateView
 
 from core.charts import ChartSize, stacked_bars
 from core.permissions import can_view_action_plan, can_view_principles
-from periods.selectors import period_current
+from periods.selectors import period_current, periods_compared
 from principles.models import Principle
 from principles.selectors import principle_get, principle_list
 
@@ -16,6 +16,7 @@ from .selectors import (
     action_ids_updated_in,
     action_queryset,
     action_states_current,
+    change_since_last_quarter,
     reporting_coverage_by_principle,
     rollup_by_principle,
 )
@@ -44,17 +45,22 @@ class PrincipleReaderMixin(LoginRequiredMixin, UserPassesTestMixin):
 
 class DashboardView(PrincipleReaderMixin, TemplateView):
     template_name = "principles/dashboard.html"
+    shows_change = True
 
     def get_context_data(self, **kwargs):
         period = period_current()
-        rows, overall, coverage = _principle_rows(
-            list(principle_list()), action_states_current(), action_ids_updated_in(period=period)
-        )
+        principles = list(principle_list())
+        rows, overall, coverage = _principle_rows(principles, action_states_current(), action_ids_updated_in(period=period))
+        compared = periods_compared() if self.shows_change else None
+        change = None
+        if compared:
+            change = change_since_last_quarter(period=compared[0], previous=compared[1], principles=principles)
         return super().get_context_data(
             period=period,
             rows=rows,
             overall=overall,
             coverage=coverage,
+            change=change,
             chart=rag_chart(rows),
             statuses=Status.choices,
             **kwargs,
@@ -65,6 +71,7 @@ class PrincipleListView(DashboardView):
     """The seven principles with the dashboard's figures beside each."""
 
     template_name = "principles/principle_list.html"
+    shows_change = False
 
 
 class PrincipleDetailView(PrincipleReaderMixin, TemplateView):

@@ -13,11 +13,13 @@ from drf_spectacular.utils import extend_schema_field
 
 from core.filters import StableOrderingFilter, UsernameFilter
 from core.financial_year import FinancialQuarter, PeriodKeyError
+from periods.models import ReportingPeriod
+from periods.selectors import period_get_by_key, period_previous, periods_compared
 from principles.filtersets import PrincipleNumberFilter
 from principles.models import Principle
 
-from .choices import Rag, Status
-from .models import ActionItem, ProgressUpdate, overdue_on
+from .choices import CLOSED_STATUSES, Movement, Rag, Status
+from .models import BEFORE, NOW, ActionItem, ProgressUpdate, due_an_update, movement_rules, overdue_on, with_states_at
 
 
 class PeriodKeyField(forms.CharField):
@@ -28,7 +30,8 @@ class PeriodKeyField(forms.CharField):
         try:
             return FinancialQuarter.parse(value)
         except PeriodKeyError as error:
-            raise forms.ValidationError(str(error), code="invalid_period") from None
+            # As a parameter: the text typed, quoted in the message, may hold a "%".
+            raise forms.ValidationError("%(error)s", code="invalid_period", params={"error": str(error)}) from None
 
 
 class StorableDateTimeField(IsoDateTimeField):
@@ -70,6 +73,45 @@ class PeriodFilter(django_filters.Filter):
         return self.get_method(qs)(pk__in=in_quarter)
 
 
+class DueUpdateFilter(PeriodFilter):
+    """Actions due an update in the quarter given: the "M" of "N of M actions updated"."""
+
+    def filter(self, qs, value: FinancialQuarter | None):
+        if value is None:
+            return qs
+        updated = ProgressUpdate.objects.filter(period__financial_year=value.start_year, period__quarter=value.quarter)
+        return qs.filter(due_an_update(updated.values("action_id")))
+
+
+class ComparedPeriodField(PeriodKeyField):
+    """A reporting period that has one the quarter before it, as (period, previous period)."""
+
+    def to_python(self, value):
+        quarter = super().to_python(value)
+        if quarter is None:
+            return None
+        try:
+            period = period_get_by_key(key=quarter.key)
+        except ReportingPeriod.DoesNotExist:
+            raise forms.ValidationError(f"There is no reporting period {quarter.label}.", code="unknown_period") from None
+        previous = period_previous(period=period)
+        if previous is None:
+            raise forms.ValidationError(
+                f"{period.label} has no reporting period before it to compare with.", code="no_previous_period"
+            )
+        return period, previous
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class ComparedPeriodFilter(django_filters.Filter):
+    """Only names the quarter the `movement` filter compares; it filters nothing by itself."""
+
+    field_class = ComparedPeriodField
+
+    def filter(self, qs, value):
+        return qs
+
+
 class ActionFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Reference or title contains")
     principle = PrincipleNumberFilter(
@@ -77,6 +119,7 @@ class ActionFilterSet(django_filters.FilterSet):
     )
     status = django_filters.MultipleChoiceFilter(choices=Status.choices)
     rag = django_filters.MultipleChoiceFilter(choices=Rag.choices, label="RAG")
+    open = django_filters.BooleanFilter(method="filter_open", label="Open (neither completed nor cancelled)")
     owner = UsernameFilter(
         field_name="owner__username",
         to_field_name="username",
@@ -87,6 +130,13 @@ class ActionFilterSet(django_filters.FilterSet):
     updated_in = PeriodFilter(field_name="updates__period", label="Updated in period (e.g. 2024-25-Q2)")
     not_updated_in = PeriodFilter(
         field_name="updates__period", exclude=True, label="Not yet updated in period (e.g. 2024-25-Q2)"
+    )
+    due_update_in = DueUpdateFilter(label="Due an update in period (e.g. 2024-25-Q2): updated in it, or open")
+    movement = django_filters.ChoiceFilter(
+        choices=Movement.choices, method="filter_movement", label="Change since the quarter before"
+    )
+    movement_period = ComparedPeriodFilter(
+        label="Quarter whose change to show (e.g. 2024-25-Q2; default the one the dashboard shows)"
     )
     updated_since = UpdatedSinceFilter(
         field_name="last_updated_at", lookup_expr="gte", label="Updated since (ISO date-time, e.g. 2024-07-01T09:00:00Z)"
@@ -107,7 +157,10 @@ class ActionFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = ActionItem
-        fields = ["q", "principle", "status", "rag", "owner", "overdue", "updated_in", "not_updated_in", "updated_since"]
+        fields = [
+            "q", "principle", "status", "rag", "open", "owner", "overdue", "updated_in", "not_updated_in", "due_update_in",
+            "movement", "movement_period", "updated_since",
+        ]
 
     def search(self, queryset, name, value):
         value = value.strip()
@@ -120,6 +173,24 @@ class ActionFilterSet(django_filters.FilterSet):
             return queryset
         overdue = overdue_on(timezone.localdate())
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
+
+    def filter_open(self, queryset, name, value):
+        if value is None:
+            return queryset
+        closed = Q(status__in=CLOSED_STATUSES)
+        return queryset.exclude(closed) if value else queryset.filter(closed)
+
+    def filter_movement(self, queryset, name, value):
+        if not value:
+            return queryset
+        compared = self.form.cleaned_data.get("movement_period") or periods_compared()
+        if compared is None:
+            return queryset.none()
+        period, previous = compared
+        moved = with_states_at(
+            ActionItem.objects.all(), ends={NOW: period.end_date, BEFORE: previous.end_date}, today=timezone.localdate()
+        ).filter(movement_rules()[value])
+        return queryset.filter(pk__in=moved.values("pk"))
 
 
 class ProgressUpdateFilterSet(django_filters.FilterSet):

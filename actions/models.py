@@ -5,22 +5,71 @@ import datetime
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, Case, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
 from core.conditions import holds
 
-from .choices import CLOSED_STATUSES, Rag, Status
+from .choices import CLOSED_STATUSES, RAG_ORDER, Movement, Rag, Status
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
 REFERENCE_PATTERN = r"^P[1-7]-\d{2,3}$"
 
 
-def overdue_on(day: datetime.date) -> Q:
+def overdue_on(day: datetime.date, *, status: str = "status") -> Q:
     """Past its due date (the revised target date if set, else the target date) on `day`,
-    and neither completed nor cancelled."""
+    and neither completed nor cancelled; `status` names the field holding the status to judge by."""
     past_due = Q(revised_target_date__lt=day) | Q(revised_target_date__isnull=True, target_date__lt=day)
-    return past_due & ~Q(status__in=CLOSED_STATUSES)
+    return past_due & ~Q(**{f"{status}__in": CLOSED_STATUSES})
+
+
+def due_an_update(updated) -> Q:
+    """Due an update in a period: updated in it (`updated`: action ids or a subquery of them),
+    or still open. An action closed before the period reports no more; one closed in it counts."""
+    return Q(pk__in=updated) | ~Q(status__in=CLOSED_STATUSES)
+
+
+# The fields with_states_at adds for the later (`now_`) and the earlier (`before_`) quarter end.
+NOW, BEFORE = "now", "before"
+
+
+def movement_rules() -> dict[str, Q]:
+    """Each Movement as a rule on the fields `with_states_at` adds.
+
+    A RAG moves only for an action still open at the later end and rated at the earlier one
+    (by an update, not the green a new action starts with): completing is counted on its own,
+    and an action's first rating is not a change.
+    """
+    open_now = ~Q(**{f"{NOW}_status__in": CLOSED_STATUSES}) & Q(**{f"{BEFORE}_rag__isnull": False})
+    return {
+        Movement.RAG_IMPROVED: open_now & Q(**{f"{NOW}_rag_rank__gt": F(f"{BEFORE}_rag_rank")}),
+        Movement.RAG_WORSENED: open_now & Q(**{f"{NOW}_rag_rank__lt": F(f"{BEFORE}_rag_rank")}),
+        Movement.NEWLY_COMPLETED: Q(**{f"{NOW}_status": Status.COMPLETED}) & ~Q(**{f"{BEFORE}_status": Status.COMPLETED}),
+        Movement.NEWLY_OVERDUE: Q(**{f"{NOW}_overdue": True, f"{BEFORE}_overdue": False}),
+    }
+
+
+def with_states_at(actions: QuerySet, *, ends: dict[str, datetime.date], today: datetime.date) -> QuerySet:
+    """`actions` with, for each name in `ends` and its quarter end date, the status, RAG, RAG rank
+    and overdue flag of the latest update for a quarter ending by then (as action_states_as_at
+    reads them: not started and unrated without one), each a field named `<name>_status` etc.
+
+    A quarter still running is judged as at `today`: nothing is overdue before its due date comes.
+    """
+    fields = {}
+    for name, end in ends.items():
+        latest = ProgressUpdate.objects.filter(action=OuterRef("pk"), period__end_date__lte=end).order_by("-period__end_date")
+        fields[f"{name}_status"] = Coalesce(Subquery(latest.values("status")[:1]), Value(Status.NOT_STARTED.value))
+        fields[f"{name}_rag"] = Subquery(latest.values("rag")[:1])
+        fields[f"{name}_rag_rank"] = Case(*(When(**{f"{name}_rag": rag, "then": rank}) for rank, rag in enumerate(RAG_ORDER)))
+        # When, not the bare rule: SQL answers NULL, not false, for an action with no revised date.
+        fields[f"{name}_overdue"] = Case(
+            When(overdue_on(min(end, today), status=f"{name}_status"), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    return actions.annotate(**fields)
 
 
 class ActionItem(models.Model):

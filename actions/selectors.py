@@ -4,17 +4,19 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import Count as CountOf
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 
+from core.conditions import holds
 from core.permissions import can_record_progress
 from periods.models import ReportingPeriod
 from principles.models import Principle
 
-from .choices import CLOSED_STATUSES, Rag, Status
-from .models import ActionItem, ProgressUpdate
+from .choices import CLOSED_STATUSES, Movement, Rag, Status
+from .models import BEFORE, NOW, ActionItem, ProgressUpdate, due_an_update, movement_rules, with_states_at
 
 
 def action_queryset() -> QuerySet[ActionItem]:
@@ -173,6 +175,44 @@ def rollup_by_principle(*, states: list[ActionState], principles: list[Principle
     return list(per_principle.values()), overall
 
 
+@dataclass(frozen=True)
+class ChangeSinceLastQuarter:
+    """Per principle and overall, how many actions moved each way between the ends of two quarters."""
+
+    period: ReportingPeriod
+    previous: ReportingPeriod
+    by_principle: list[tuple[Principle, list[Count]]]
+    overall: list[Count]
+
+
+def change_since_last_quarter(
+    *, period: ReportingPeriod, previous: ReportingPeriod, principles: list[Principle]
+) -> ChangeSinceLastQuarter:
+    """Counts of each Movement from the end of `previous` to the end of `period`, in one query.
+
+    The states compared are those action_states_as_at reads (the latest update for a quarter
+    ending by then), and the actions list's `movement` filter applies the same rules, so each
+    count is the length of the list it links to.
+    """
+    rows = (
+        with_states_at(ActionItem.objects.all(), ends={NOW: period.end_date, BEFORE: previous.end_date}, today=timezone.localdate())
+        .values("principle_id")
+        .annotate(**{kind.value: CountOf("pk", filter=rule) for kind, rule in movement_rules().items()})
+        .order_by()
+    )
+    tallies = {row["principle_id"]: row for row in rows}
+
+    def counts(of) -> list[Count]:
+        return [Count(kind.value, kind.label, sum(tally[kind.value] for tally in of)) for kind in Movement]
+
+    return ChangeSinceLastQuarter(
+        period=period,
+        previous=previous,
+        by_principle=[(principle, counts([tallies[principle.pk]] if principle.pk in tallies else [])) for principle in principles],
+        overall=counts(tallies.values()),
+    )
+
+
 def action_ids_updated_in(*, period: ReportingPeriod | None) -> set[int]:
     """The ids of actions with a progress update for `period` (none when no period is open)."""
     if period is None:
@@ -214,10 +254,11 @@ def reporting_coverage_by_principle(
     """
     counts: dict[int, list[int]] = {}
     overall = [0, 0]
+    due = due_an_update(updated_ids)
     for state in states:
-        updated = state.action.pk in updated_ids
-        if not updated and state.status in CLOSED_STATUSES:
+        if not holds(due, state.action, status=state.status):
             continue
+        updated = state.action.pk in updated_ids
         for tally in (counts.setdefault(state.action.principle_id, [0, 0]), overall):
             tally[0] += updated
             tally[1] += 1
@@ -240,6 +281,8 @@ class MyActionRow:
     action: ActionItem
     needs_update: bool
     updated: bool
+    # The RAG rating as at the end of the quarter before, "" when it had none then (or no quarter is compared).
+    last_rag: str = ""
 
 
 @dataclass(frozen=True)
@@ -254,14 +297,24 @@ class MyActions:
         return [row.action for row in self.open if row.needs_update]
 
 
-def my_actions(*, user, period: ReportingPeriod | None) -> MyActions:
-    """The actions `user` owns or is delegated, in the order /my-actions/ lists them, soonest due first.
+def my_actions(*, user, period: ReportingPeriod | None, last_period: ReportingPeriod | None = None) -> MyActions:
+    """The actions `user` owns or is delegated, in the order /my-actions/ lists them, soonest due first,
+    with each one's RAG rating as at the end of `last_period` when one is given.
 
     The "save and go to the next" button walks the same order, so the list and the button agree.
     """
     updated_ids = action_ids_updated_in(period=period)
+    last_rags = {}
+    if last_period is not None:
+        states = action_states_as_at(period=last_period, actions=ActionItem.objects.filter(pk__in=actions_for_user(user=user).values("pk")))
+        last_rags = {state.action.pk: state.rag for state in states if state.update is not None}
     rows = [
-        MyActionRow(action=action, needs_update=needs_update(action=action, updated_ids=updated_ids), updated=action.pk in updated_ids)
+        MyActionRow(
+            action=action,
+            needs_update=needs_update(action=action, updated_ids=updated_ids),
+            updated=action.pk in updated_ids,
+            last_rag=last_rags.get(action.pk, ""),
+        )
         for action in sorted(actions_for_user(user=user), key=_due_order)
     ]
     return MyActions(

@@ -10,12 +10,14 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.charts import PercentBar, percent_bars
 from core.conflicts import EditConflict
 from core.exports import FORMATS, export_response
 from core.permissions import can_record_progress, can_view_action_plan, has_progress_to_report
 from periods.models import ReportingPeriod
-from periods.selectors import period_current
+from periods.selectors import period_current, periods_compared
 
+from .choices import RAG_SERIES
 from .exports import ACTION_COLUMNS, ACTION_TABLE
 from .filtersets import ActionFilterSet
 from .forms import ProgressUpdateForm, style_filter_form
@@ -50,8 +52,14 @@ class MyActionsView(ActionPlanReaderMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         period = period_current()
+        compared = periods_compared()
+        last_period = compared[1] if compared else None
         return super().get_context_data(
-            period=period, actions=my_actions(user=self.request.user, period=period), today=timezone.localdate(), **kwargs
+            period=period,
+            last_period=last_period,
+            actions=my_actions(user=self.request.user, period=period, last_period=last_period),
+            today=timezone.localdate(),
+            **kwargs,
         )
 
 
@@ -101,14 +109,33 @@ def _get_action(reference: str) -> ActionItem:
         raise Http404(f"There is no action {reference}.") from None
 
 
+RAG_COLOURS = {series.key: series.colour for series in RAG_SERIES}
+
+
+def progress_chart(updates: list[ProgressUpdate]) -> dict:
+    """Percent complete by quarter, oldest first, each bar in its RAG colour with every figure in words."""
+    return percent_bars(
+        [
+            PercentBar(
+                words=f"{update.period.label}: {update.percent_complete}%, {update.get_status_display()}, {update.get_rag_display()}",
+                percent=update.percent_complete,
+                colour=RAG_COLOURS[update.rag],
+            )
+            for update in reversed(updates)
+        ]
+    )
+
+
 class ActionDetailView(ActionPlanReaderMixin, TemplateView):
     template_name = "actions/action_detail.html"
 
     def get_context_data(self, **kwargs):
         action = _get_action(self.kwargs["reference"])
+        updates = list(action.updates.all())
         return super().get_context_data(
             action=action,
-            updates=list(action.updates.all()),
+            updates=updates,
+            chart=progress_chart(updates),
             history=action_audit_history(action=action),
             can_update=can_record_progress(self.request.user, action),
             overdue=action.is_overdue(timezone.localdate()),

@@ -102,3 +102,40 @@ def stacked_bars(bars: Sequence[tuple[str, Mapping[str, int]]], series: Sequence
         "rows": rows,
         "legend": legend,
     }
+
+
+@dataclass(frozen=True)
+class PercentBar:
+    """One bar of a percent chart: the words written above it, its percent and its colour."""
+
+    words: str
+    percent: int
+    colour: str
+
+
+# Narrow enough to be read at 320 px (scaled by at most a tenth): the words sit above each bar, not beside it.
+PERCENT_CHART_WIDTH = 320
+PERCENT_ROW_HEIGHT = 48
+PERCENT_BAR_HEIGHT = 16
+PERCENT_BAR_TOP = 22
+
+
+def percent_bars(bars: Sequence[PercentBar]) -> dict:
+    """One row per bar, each under its words, on a track whose full width is 100%."""
+    rows = [
+        {
+            "words": bar.words,
+            "text_y": index * PERCENT_ROW_HEIGHT + PERCENT_BAR_TOP - 6,
+            "y": index * PERCENT_ROW_HEIGHT + PERCENT_BAR_TOP,
+            "width": round((PERCENT_CHART_WIDTH - 1) * bar.percent / 100, 2),
+            "colour": bar.colour,
+        }
+        for index, bar in enumerate(bars)
+    ]
+    return {
+        "width": PERCENT_CHART_WIDTH,
+        "height": len(rows) * PERCENT_ROW_HEIGHT,
+        "track_width": PERCENT_CHART_WIDTH - 1,
+        "bar_height": PERCENT_BAR_HEIGHT,
+        "rows": rows,
+    }

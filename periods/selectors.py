@@ -22,3 +22,21 @@ def period_get_by_key(*, key: str) -> ReportingPeriod:
     """Raises PeriodKeyError for a malformed key and ReportingPeriod.DoesNotExist for an unknown one."""
     quarter = FinancialQuarter.parse(key)
     return ReportingPeriod.objects.get(financial_year=quarter.start_year, quarter=quarter.quarter)
+
+
+def periods_compared(*, on: datetime.date | None = None) -> tuple[ReportingPeriod, ReportingPeriod] | None:
+    """The quarter whose change "since last quarter" the dashboard shows, and the quarter before it.
+
+    That is the quarter taking updates (else the latest that has started), so early in a
+    quarter it is the one just ended; None when it or the quarter before has no period.
+    """
+    on = on or timezone.localdate()
+    period = period_current(on=on) or ReportingPeriod.objects.filter(start_date__lte=on).order_by("-start_date").first()
+    previous = period_previous(period=period) if period else None
+    return (period, previous) if previous else None
+
+
+def period_previous(*, period: ReportingPeriod) -> ReportingPeriod | None:
+    """The reporting period of the quarter before `period`'s, which "since last quarter" compares with."""
+    quarter = period.financial_quarter.previous()
+    return ReportingPeriod.objects.filter(financial_year=quarter.start_year, quarter=quarter.quarter).first()

@@ -2,8 +2,10 @@
 
 import datetime
 import re
+from urllib.parse import urlencode
 
 from django import template
+from django.urls import reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -53,3 +55,10 @@ def may_edit_plan(user) -> bool:
 def may_change_delegates_of(user, action) -> bool:
     """{% if user|may_change_delegates_of:action %}"""
     return permissions.can_change_delegates(user, action)
+
+
+@register.simple_tag
+def actions_url(**filters) -> str:
+    """{% actions_url principle=1 rag="red" open="true" %}: the actions list filtered so, dropping empty filters."""
+    query = urlencode({name: value for name, value in filters.items() if value not in (None, "")})
+    return reverse("action-list") + (f"?{query}" if query else "")

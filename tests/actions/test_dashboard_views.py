@@ -28,9 +28,12 @@ def plan(owner):
 
 
 def cells(page: str, row_heading: str) -> list[str]:
-    """The cells of the table row whose header cell contains `row_heading`."""
-    row = re.search(rf"<tr[^>]*>\s*<th[^>]*>(?:(?!</tr>).)*?{re.escape(row_heading)}.*?</tr>", page, re.S).group(0)
-    return [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+    """The cells of the table row whose header cell contains `row_heading`, as they look (no hidden words)."""
+    row = re.search(rf"<tr[^>]*>\s*<th[^>]*>(?:(?!</th>).)*?{re.escape(row_heading)}.*?</tr>", page, re.S).group(0)
+    return [
+        re.sub(r"<[^>]+>", "", re.sub(r'<span class="govuk-visually-hidden">.*?</span>', "", cell)).strip()
+        for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    ]
 
 
 @pytest.mark.parametrize("name", ["dashboard", "principle-list"])

@@ -187,6 +187,30 @@ def test_my_actions_without_an_open_period_says_so(client, plan):
     assert "P1-01" in page
 
 
+def test_my_actions_shows_last_quarters_rag_beside_the_current_one(client, plan):
+    action, owner, period = plan["action"], plan["owner"], plan["period"]
+    previous = factories.PeriodFactory(key=period.financial_quarter.previous().key, closed_at=timezone.now())
+    factories.ProgressUpdateFactory(action=action, period=previous, status="off_track", rag="red", commentary="Stuck.")
+    record(action, owner, period, status="at_risk", rag="amber", commentary="Moving.")
+    factories.ActionFactory(reference="P1-02", principle=plan["principle"], owner=owner, target_date=FAR_FUTURE)
+    signed_in(client, owner)
+    response = client.get(reverse("my-actions"))
+    rows = {row.action.reference: row for row in response.context["actions"].open}
+    assert (rows["P1-01"].last_rag, rows["P1-01"].action.rag) == ("red", "amber")
+    assert rows["P1-02"].last_rag == ""
+    page = response.content.decode()
+    assert f"RAG at end of {previous.label}</th>" in page and "RAG now</th>" in page
+    first_row = re.search(r"P1-01</a></th>.*?</tr>", page, re.S).group(0)
+    assert re.search(r"Red</strong></td>\s*<td[^>]*><strong[^>]*>Amber</strong>", first_row)
+    assert re.search(r"P1-02</a></th>.*?Not rated.*?</tr>", page, re.S)
+
+
+def test_my_actions_without_a_quarter_before_shows_one_rag(client, plan):
+    signed_in(client, plan["owner"])
+    page = client.get(reverse("my-actions")).content.decode()
+    assert "RAG at end of" not in page and ">RAG</th>" in page
+
+
 # --- the progress form --------------------------------------------------------------------------
 
 
@@ -371,6 +395,51 @@ def test_action_page_shows_owner_delegates_business_case_risks_and_timeline_newe
     assert "Audit history of this action" in page
 
 
+def test_action_page_charts_status_rag_and_percent_by_quarter_with_the_same_figures_in_a_table(client, plan):
+    action = plan["action"]
+    quarter = plan["period"].financial_quarter
+    older = factories.PeriodFactory(key=quarter.previous().previous().key)
+    previous = factories.PeriodFactory(key=quarter.previous().key)
+    factories.ProgressUpdateFactory(action=action, period=older, status="not_started", rag="green", percent_complete=0)
+    factories.ProgressUpdateFactory(action=action, period=previous, status="off_track", rag="red", percent_complete=35, commentary="Late.")
+    record(action, plan["owner"], plan["period"], status="at_risk", rag="amber", percent_complete=60, commentary="Better.")
+    signed_in(client, plan["committee"])
+    page = client.get(detail_url(action)).content.decode()
+    svg = re.search(r"<svg.*?</svg>", page, re.S).group(0)
+    assert 'role="img"' in svg and '<title id="progress-chart-title">Percent complete of P1-01 by quarter</title>' in svg
+    assert 'aria-labelledby="progress-chart-title progress-chart-description"' in svg and "<desc" in svg
+    # Oldest first; a 0% quarter draws only its track; bars are 319 units at 100%, in the RAG colours.
+    words = re.findall(r'<text class="app-chart__words"[^>]*>(.*?)</text>', svg)
+    assert words == [
+        f"{older.label}: 0%, Not started, Green",
+        f"{previous.label}: 35%, Off track, Red",
+        f"{plan['period'].label}: 60%, At risk, Amber",
+    ]
+    assert re.findall(r'class="app-chart__bar" fill="(#[0-9a-f]{6})"[^>]*width="([\d.]+)"', svg) == [
+        ("#d4351c", "111.65"), ("#ffdd00", "191.4"),
+    ]
+    assert svg.count('class="app-chart__track"') == 3
+    # The chart fits a 320 px screen without shrinking its words by more than a tenth.
+    assert 'viewBox="0 0 320 144"' in svg
+    assert "<script" not in svg and "style=" not in page
+    table = re.search(r"<caption[^>]*>Status, RAG rating and percent complete of P1-01 by quarter.*?</table>", page, re.S).group(0)
+    rows = [
+        [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+        for row in re.findall(r"<tr class=\"govuk-table__row\">(.*?)</tr>", table, re.S)[1:]
+    ]
+    assert rows == [
+        [older.label, "Not started", "Green", "0%"],
+        [previous.label, "Off track", "Red", "35%"],
+        [plan["period"].label, "At risk", "Amber", "60%"],
+    ]
+
+
+def test_action_page_without_updates_has_no_chart(client, plan):
+    signed_in(client, plan["committee"])
+    page = client.get(detail_url(plan["action"])).content.decode()
+    assert "<svg" not in page and "No progress has been reported yet." in page
+
+
 # --- the list, filters and downloads ------------------------------------------------------------
 
 
@@ -452,6 +521,19 @@ def test_period_filters_find_actions_updated_or_not(client, listed):
     assert [a.reference for a in updated.context["page"]] == ["P1-01"]
     not_updated = client.get(reverse("action-list"), {"not_updated_in": key})
     assert [a.reference for a in not_updated.context["page"]] == ["P1-02", "P2-01", "P2-02"]
+
+
+def test_open_and_due_update_filters(client, listed):
+    record(listed["action"], listed["owner"], listed["period"], status="completed", rag="green", percent_complete=100)
+    factories.ActionFactory(reference="P1-03", principle=listed["principle"], owner=listed["owner"], status="cancelled", rag="red")
+    signed_in(client, listed["committee"])
+    open_red = client.get(reverse("action-list"), {"open": "true", "rag": "red"})
+    assert [a.reference for a in open_red.context["page"]] == ["P2-01"]
+    closed = client.get(reverse("action-list"), {"open": "false"})
+    assert [a.reference for a in closed.context["page"]] == ["P1-01", "P1-03"]
+    # Completed this quarter, so due an update in it; cancelled before it, so not.
+    due = client.get(reverse("action-list"), {"due_update_in": listed["period"].key})
+    assert [a.reference for a in due.context["page"]] == ["P1-01", "P1-02", "P2-01", "P2-02"]
 
 
 def test_signing_out_is_a_post_that_returns_to_sign_in(client, plan):

@@ -2,7 +2,7 @@
 
 from actions.choices import RAG_SERIES
 from actions.dashboard_views import RAG_CHART_SIZE
-from core.charts import ChartSize, Series, stacked_bars
+from core.charts import ChartSize, PercentBar, Series, percent_bars, stacked_bars
 from reporting.pack_pdf import STATUS_CHART_SIZE
 
 SERIES = (Series("red", "Red", "#d4351c"), Series("green", "Green", "#00703c"))
@@ -40,3 +40,11 @@ def test_dashboard_and_pack_keep_their_sizes_and_the_rag_colours():
     assert [(s.key, s.label, s.colour) for s in RAG_SERIES] == [
         ("red", "Red", "#d4351c"), ("amber", "Amber", "#ffdd00"), ("green", "Green", "#00703c"),
     ]
+
+
+def test_percent_bars_put_words_above_each_bar_on_a_full_width_track():
+    chart = percent_bars([PercentBar("Q1: 0%", 0, "#00703c"), PercentBar("Q2: 50%", 50, "#ffdd00"), PercentBar("Q3: 100%", 100, "#00703c")])
+    assert [(row["words"], row["text_y"], row["y"], row["width"]) for row in chart["rows"]] == [
+        ("Q1: 0%", 16, 22, 0.0), ("Q2: 50%", 64, 70, 159.5), ("Q3: 100%", 112, 118, 319.0),
+    ]
+    assert (chart["width"], chart["height"], chart["track_width"], chart["bar_height"]) == (320, 144, 319, 16)
