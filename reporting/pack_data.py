@@ -19,7 +19,7 @@ from core.financial_year import financial_year_label
 from core.permissions import can_download_published_pack, can_see_unpublished_packs
 from principles.models import Principle
 from registers.models import VERY_HIGH
-from registers.selectors import business_case_queryset, business_case_totals, risk_heat_map, risk_queryset
+from registers.selectors import business_case_totals, business_cases_as_at, risk_heat_map, risks_as_at
 from strategy.models import Strategy
 
 from .choices import PackStatus, ReportStatus
@@ -102,8 +102,8 @@ def _cover(*, period: ReportingPeriod, strategy: Strategy | None, report: Commit
     }
 
 
-def _business_cases() -> dict:
-    cases = list(business_case_queryset().order_by("reference"))
+def _business_cases(period: ReportingPeriod) -> dict:
+    cases = business_cases_as_at(moment=period.end_moment)
     totals = business_case_totals(cases=cases)
     years = list(totals.by_year)
     rows = []
@@ -166,8 +166,8 @@ def _heat_map(risks: list, basis: str) -> list[dict]:
     ]
 
 
-def _risks() -> dict:
-    risks = list(risk_queryset().order_by("reference"))
+def _risks(period: ReportingPeriod) -> dict:
+    risks = risks_as_at(moment=period.end_moment)
     very_high = [r for r in risks if max(r.inherent_score, r.residual_score) >= VERY_HIGH.low]
     very_high.sort(key=lambda r: (-r.residual_score, -r.inherent_score, r.reference))
     return {
@@ -192,7 +192,11 @@ def _risks() -> dict:
 
 
 def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | None = None) -> dict:
-    """Everything the pack for `period` shows, as at the period's end, in a fixed number of queries."""
+    """Everything the pack for `period` shows, as at the period's end, in a fixed number of queries.
+
+    Actions are read from their updates for the period or earlier; business cases and risks
+    from their history as at the period's last instant.
+    """
     report = None
     if committee_report is not None:
         report = CommitteeReport.objects.select_related("meeting").get(pk=committee_report.pk)
@@ -205,6 +209,7 @@ def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | No
     previous_states = action_states_as_at(period=previous_period, actions=_pack_actions())
 
     per_principle, overall = rollup_by_principle(states=states, principles=principles)
+    _, previous_overall = rollup_by_principle(states=previous_states, principles=principles)
     rows_by_principle: dict[int, list[dict]] = {p.pk: [] for p in principles}
     appendix = []
     exceptions = []
@@ -231,6 +236,7 @@ def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | No
         "contains_demo_data": any(state.action.is_demo for state in states),
         "summary": {
             "overall": overall,
+            "previous_overall": previous_overall,
             "completed": overall.by_status[Status.COMPLETED],
             "principles": [rollup for _, rollup in per_principle],
         },
@@ -240,8 +246,8 @@ def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | No
             {"number": p.number, "title": p.title, "summary": p.summary, "lead_officer": p.lead_officer, "actions": rows_by_principle[p.pk]}
             for p in principles
         ],
-        "business_cases": _business_cases(),
-        "risks": _risks(),
+        "business_cases": _business_cases(period),
+        "risks": _risks(period),
         "appendix": appendix,
     }
 
