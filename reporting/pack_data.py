@@ -256,7 +256,7 @@ def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | No
 
 def pack_periods(*, on: datetime.date) -> list[ReportingPeriod]:
     """Periods that have started by `on`, newest first: the ones a pack can be built for."""
-    return list(ReportingPeriod.objects.filter(start_date__lte=on).select_related("closed_by").order_by("-start_date"))
+    return list(ReportingPeriod.objects.filter(start_date__lte=on).select_related("closed_by", "progress_report").order_by("-start_date"))
 
 
 def packs_visible_to(*, user) -> QuerySet[ReportPack]:
