@@ -72,7 +72,7 @@ def test_a_pack_requested_through_the_api_drafts_the_quarters_report_and_is_publ
     assert "not for publication" not in pdf_text(ReportPack.objects.get(pk=rebuilt["id"]).file.path)
 
 
-def test_with_no_meeting_after_the_quarter_the_draft_waits_for_the_lead_to_choose_one(db):
+def test_with_no_meeting_after_the_quarter_the_draft_waits_for_the_lead_to_choose_one(client, db):
     lead = factories.lead()
     period = factories.PeriodFactory(key="2025-26-Q1")
     factories.MeetingFactory(date=datetime.date(2025, 6, 5))  # during the quarter: too early
@@ -82,6 +82,10 @@ def test_with_no_meeting_after_the_quarter_the_draft_waits_for_the_lead_to_choos
     with pytest.raises(ValidationError, match="cannot go on the agenda until it has: the committee meeting"):
         approve(report=report, user=lead)
     assert committee_report_for_period(period=period, user=lead) == report  # reused, not drafted again
+    page = signed_in(client, lead).get(f"/reports/committee/{report.slug}/").content.decode()
+    assert "Progress report for</dt>" in page and "2025/26 Q1: its progress packs carry this report" in page
+    assert "No meeting is chosen yet: edit the report and choose the committee meeting" in page
+    assert "To be confirmed" in page
 
 
 def test_the_draft_counts_rag_movement_and_only_approved_business_cases_as_at_the_quarters_end(plan):
