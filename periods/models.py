@@ -73,6 +73,11 @@ class ReportingPeriod(models.Model):
     def key(self) -> str:
         return self.financial_quarter.key
 
+    @property
+    def end_moment(self) -> datetime.datetime:
+        """The last instant of the quarter in the council's time zone: registers are read as at this."""
+        return timezone.make_aware(datetime.datetime.combine(self.end_date, datetime.time.max))
+
     def is_open(self, on: datetime.date | None = None) -> bool:
         return holds(taking_updates_on(on or timezone.localdate()), self)
 

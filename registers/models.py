@@ -102,6 +102,9 @@ class BusinessCaseLine(models.Model):
     revenue_cost = models.DecimalField(max_digits=14, decimal_places=2, default=Decimal("0.00"))
     cashable_benefit = models.DecimalField(max_digits=14, decimal_places=2, default=Decimal("0.00"))
     non_cashable_benefit = models.DecimalField(max_digits=14, decimal_places=2, default=Decimal("0.00"))
+    # A draft's figures are replaced freely, so the history is what tells a past quarter's pack
+    # the figures that stood then (see registers.selectors.business_cases_as_at).
+    history = HistoricalRecords()
 
     class Meta:
         db_table = "strategy_businesscaseline"

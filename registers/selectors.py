@@ -1,9 +1,10 @@
 """Reads of business cases and risks shared by pages, the API and the packs."""
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
 from .filtersets import BusinessCaseFilterSet, RiskFilterSet
 from .models import MONEY_FIELD_NAMES as MONEY_FIELDS
@@ -49,6 +50,34 @@ def business_case_totals(*, cases: list[BusinessCase]) -> BusinessCaseTotals:
             totals.overall.add(line)
     totals.by_year = dict(sorted(totals.by_year.items()))
     return totals
+
+
+def business_cases_as_at(*, moment: datetime.datetime) -> list[BusinessCase]:
+    """The business cases as they stood at `moment`, each with the figures it had then, by reference.
+
+    Read from the cases' and lines' history, so a later edit, revision or workflow step never
+    changes a past quarter's answer. Principles and sponsors are today's: they are not figures.
+    Four queries whatever the number of cases.
+    """
+    cases = sorted(BusinessCase.history.as_of(moment), key=lambda case: case.reference)
+    lines_by_case: dict[int, list[BusinessCaseLine]] = {case.pk: [] for case in cases}
+    for line in BusinessCaseLine.history.as_of(moment).filter(business_case_id__in=list(lines_by_case)):
+        lines_by_case[line.business_case_id].append(line)
+    for case in cases:
+        # Filled in as a prefetch would be, so every reader of `case.lines.all()` (totals, rows,
+        # templates) sees the figures of `moment` without knowing they came from the history.
+        case._prefetched_objects_cache = {
+            "lines": sorted(lines_by_case[case.pk], key=lambda line: line.financial_year)
+        }
+    prefetch_related_objects(cases, "sponsor", "principles")
+    return cases
+
+
+def risks_as_at(*, moment: datetime.datetime) -> list[Risk]:
+    """The risks as they stood at `moment` (scores, owner, mitigation, review date), by reference, from their history."""
+    risks = sorted(Risk.history.as_of(moment), key=lambda risk: risk.reference)
+    prefetch_related_objects(risks, "owner")
+    return risks
 
 
 def risk_queryset() -> QuerySet[Risk]:

@@ -18,6 +18,7 @@ from .choices import ImplicationArea, PackStatus, ReminderKind, ReportStatus
 class CommitteeMeeting(models.Model):
     committee = models.CharField(max_length=200)
     date = models.DateField()
+    is_demo = models.BooleanField(default=False, help_text="Demo data loaded by seed_strategy --demo.")
 
     class Meta:
         ordering = ["-date"]
@@ -34,6 +35,10 @@ class CommitteeReport(VersionedBySaveTime, models.Model):
     sequence = models.PositiveIntegerField(help_text="The <number> in the reference, in sequence per financial year.")
     financial_year = models.PositiveSmallIntegerField(help_text="Start year of the reference's financial year.")
     meeting = models.ForeignKey(CommitteeMeeting, on_delete=models.PROTECT, null=True, blank=True, related_name="reports")
+    # The quarter whose progress the report presents: its packs carry this report.
+    period = models.OneToOneField(
+        ReportingPeriod, on_delete=models.PROTECT, null=True, blank=True, related_name="progress_report"
+    )
     title = models.CharField(max_length=300)
     report_of = models.CharField(max_length=300)
     wards_affected = models.CharField(max_length=300, default="All")

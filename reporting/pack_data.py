@@ -21,7 +21,7 @@ from core.permissions import can_download_published_pack, can_see_unpublished_pa
 from principles.models import Principle
 from registers.choices import BusinessCaseStatus
 from registers.models import VERY_HIGH, review_overdue_on
-from registers.selectors import business_case_queryset, business_case_totals, risk_heat_map, risk_queryset
+from registers.selectors import business_case_totals, business_cases_as_at, risk_heat_map, risks_as_at
 from strategy.models import Strategy
 
 from .choices import PackStatus, ReportStatus
@@ -136,13 +136,13 @@ def _business_case_row(case, years: list[int]) -> dict:
     }
 
 
-def _business_cases() -> dict:
-    """Approved cases and their MTFS totals; every other status apart, with its own subtotal.
+def _business_cases(period: ReportingPeriod) -> dict:
+    """Approved cases and their MTFS totals as at the period's end; every other status apart, with its own subtotal.
 
     Only an approved case commits money, so drafts, submissions, rejections and closed cases
     never swell the totals the committee reads.
     """
-    cases = list(business_case_queryset().order_by("reference"))
+    cases = business_cases_as_at(moment=period.end_moment)
     approved = [case for case in cases if case.status == BusinessCaseStatus.APPROVED]
     totals = business_case_totals(cases=approved)
     years = sorted({line.financial_year for case in cases for line in case.lines.all()})
@@ -180,9 +180,9 @@ def _heat_map(risks: list, basis: str) -> list[dict]:
     ]
 
 
-def _risks(*, on: datetime.date) -> dict:
-    risks = list(risk_queryset().order_by("reference"))
-    overdue = {r.reference for r in risks if holds(review_overdue_on(on), r)}
+def _risks(period: ReportingPeriod) -> dict:
+    risks = risks_as_at(moment=period.end_moment)
+    overdue = {r.reference for r in risks if holds(review_overdue_on(period.end_date), r)}
     very_high = [r for r in risks if max(r.inherent_score, r.residual_score) >= VERY_HIGH.low]
     very_high.sort(key=lambda r: (-r.residual_score, -r.inherent_score, r.reference))
     return {
@@ -213,7 +213,11 @@ def _risks(*, on: datetime.date) -> dict:
 
 
 def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | None = None) -> dict:
-    """Everything the pack for `period` shows, as at the period's end, in a fixed number of queries."""
+    """Everything the pack for `period` shows, as at the period's end, in a fixed number of queries.
+
+    Actions are read from their updates for the period or earlier; business cases and risks
+    from their history as at the period's last instant.
+    """
     report = None
     if committee_report is not None:
         report = CommitteeReport.objects.select_related("meeting").get(pk=committee_report.pk)
@@ -226,6 +230,7 @@ def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | No
     previous_states = action_states_as_at(period=previous_period, actions=_pack_actions())
 
     per_principle, overall = rollup_by_principle(states=states, principles=principles)
+    _, previous_overall = rollup_by_principle(states=previous_states, principles=principles)
     rows_by_principle: dict[int, list[dict]] = {p.pk: [] for p in principles}
     appendix = []
     exceptions = []
@@ -252,6 +257,7 @@ def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | No
         "contains_demo_data": any(state.action.is_demo for state in states),
         "summary": {
             "overall": overall,
+            "previous_overall": previous_overall,
             "completed": overall.by_status[Status.COMPLETED],
             "principles": [rollup for _, rollup in per_principle],
         },
@@ -261,8 +267,8 @@ def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | No
             {"number": p.number, "title": p.title, "summary": p.summary, "lead_officer": p.lead_officer, "actions": rows_by_principle[p.pk]}
             for p in principles
         ],
-        "business_cases": _business_cases(),
-        "risks": _risks(on=period.end_date),
+        "business_cases": _business_cases(period),
+        "risks": _risks(period),
         "appendix": appendix,
     }
 
@@ -271,7 +277,7 @@ def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | No
 
 def pack_periods(*, on: datetime.date) -> list[ReportingPeriod]:
     """Periods that have started by `on`, newest first: the ones a pack can be built for."""
-    return list(ReportingPeriod.objects.filter(start_date__lte=on).select_related("closed_by").order_by("-start_date"))
+    return list(ReportingPeriod.objects.filter(start_date__lte=on).select_related("closed_by", "progress_report").order_by("-start_date"))
 
 
 def packs_visible_to(*, user) -> QuerySet[ReportPack]:

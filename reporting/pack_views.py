@@ -255,7 +255,7 @@ class PackPublishView(_ConfirmedLeadStep):
         return can_publish_pack(user)
 
     def target(self, pack_id):
-        return get_object_or_404(ReportPack.objects.select_related("period"), pk=pack_id)
+        return get_object_or_404(ReportPack.objects.select_related("period", "committee_report"), pk=pack_id)
 
     def refusal(self, pack):
         return pack_publish_refusal(pack)

@@ -27,10 +27,11 @@ from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from core.permissions import can_close_period, can_publish_pack, can_request_pack
 
-from .choices import PackStatus
+from .choices import PackStatus, ReportStatus
 from .models import CommitteeReport, ReportingPeriod, ReportPack
 from .pack_data import pack_data
 from .pack_pdf import render_pack
+from .services import committee_report_for_period
 
 # A build still "building" after this long lost its worker (the task's hard limit is shorter),
 # so a redelivered task may take it over.
@@ -84,9 +85,16 @@ def packs_resend_unsent(*, now: datetime.datetime | None = None) -> list[int]:
 
 
 def _pack_create(*, period: ReportingPeriod, requested_by, committee_report: CommitteeReport | None) -> ReportPack:
-    """Create the next version for `period`; the caller holds the period's row lock."""
+    """Create the next version for `period`; the caller holds the period's row lock.
+
+    Every request, from the page, the API, the scheduler or `build_pack`, comes through here:
+    a pack is the committee's agenda item, so unless a report was chosen it carries the
+    quarter's progress report, drafted from the quarter's figures the first time.
+    """
     if ReportPack.objects.filter(period=period, status__in=IN_FLIGHT).exists():
         raise ValidationError({"period": f"A pack for {period.label} is already queued or building."})
+    if committee_report is None:
+        committee_report = committee_report_for_period(period=period, user=requested_by)
     latest = ReportPack.objects.filter(period=period).aggregate(latest=Max("version"))["latest"] or 0
     pack = ReportPack(
         period=period,
@@ -289,9 +297,32 @@ def _build(pack_id: int, *, builder_gone: bool | None) -> ReportPack:
 PUBLISH_NEEDS_READY = "Only a ready pack can be published"
 
 
+def _report_refusal(pack: ReportPack) -> str | None:
+    """Why the pack's report stops it being published: a published pack never carries a draft.
+
+    The report's text is settled when it is approved (editing it sends it back to draft), so the
+    pack must have been built after that, from the approved text.
+    """
+    report = pack.committee_report
+    if report is None:
+        return "This pack has no committee report: rebuild it, and it will carry the quarter's report."
+    if report.status == ReportStatus.DRAFT:
+        return (
+            f"Its committee report, {report.reference}, is still a draft: edit it as needed and approve it "
+            "for the agenda, then rebuild the pack and publish the new version."
+        )
+    settled_at = report.approved_at or report.updated_at
+    if pack.started_at is None or pack.started_at < settled_at:
+        return (
+            f"This pack was built before its committee report, {report.reference}, was approved, so it "
+            "shows the draft: rebuild the pack and publish the new version."
+        )
+    return None
+
+
 def pack_publish_refusal(pack: ReportPack) -> str | None:
     """Why `pack` cannot be published now, or None; the confirmation page asks before offering the button."""
-    return _wrong_status(pack, PackStatus.READY, PUBLISH_NEEDS_READY)
+    return _wrong_status(pack, PackStatus.READY, PUBLISH_NEEDS_READY) or _report_refusal(pack)
 
 
 def pack_publish(*, pack_id: int, user) -> ReportPack:
@@ -299,7 +330,10 @@ def pack_publish(*, pack_id: int, user) -> ReportPack:
     if not can_publish_pack(user):
         raise PermissionDenied("Only strategy leads may publish a progress pack.")
     with transaction.atomic():
-        pack = _lock_pack_in_status(pack_id, PackStatus.READY, PUBLISH_NEEDS_READY)
+        pack = ReportPack.objects.select_for_update(of=("self",)).select_related("committee_report").get(pk=pack_id)
+        refusal = pack_publish_refusal(pack)
+        if refusal:
+            raise ValidationError({"status": refusal})
         pack.status = PackStatus.PUBLISHED
         pack.published_at = timezone.now()
         pack.published_by = user

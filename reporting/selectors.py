@@ -22,7 +22,7 @@ def committee_report_queryset(*, user: AbstractBaseUser | None = None) -> QueryS
 
     Drafts and approved reports are the leads' working papers; everyone else reads published ones.
     """
-    queryset = CommitteeReport.objects.select_related("meeting", "approved_by", "published_by")
+    queryset = CommitteeReport.objects.select_related("meeting", "period", "approved_by", "published_by")
     if user is not None and not can_edit_committee_report(user):
         queryset = queryset.filter(status=ReportStatus.PUBLISHED)
     return queryset
@@ -50,7 +50,7 @@ def committee_report_get(*, key: str) -> CommitteeReport:
     Raises CommitteeReport.DoesNotExist for anything else, so a bad URL is a 404, never a 500.
     """
     queryset = CommitteeReport.objects.select_related(
-        "meeting", "created_by", "updated_by", "approved_by", "published_by"
+        "meeting", "period", "created_by", "updated_by", "approved_by", "published_by"
     )
     if key.isdigit():
         return queryset.get(pk=int(key))

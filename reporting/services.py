@@ -14,7 +14,10 @@ from core.conflicts import lock_for_edit
 from core.financial_year import financial_year_label, financial_year_short_label, financial_year_start
 from core.permissions import can_draft_committee_report, can_edit_committee_report
 
+from periods.models import ReportingPeriod
+
 from .choices import ImplicationArea, ReportStatus
+from .drafting import progress_report_draft
 from .models import REFERENCE_PREFIX, CommitteeMeeting, CommitteeReport, ReferenceSequence, ReportImplication
 from .sections import REQUIRED_FOR_APPROVAL, TEXT_SECTIONS
 
@@ -110,25 +113,63 @@ def committee_report_create(
         raise PermissionDenied("Only strategy leads can draft committee reports.")
     if meeting is None:
         raise ValidationError({"meeting": "Choose the committee meeting the report is for."})
-    financial_year = financial_year_start(meeting.date)
     with transaction.atomic():
-        sequence = _allocate_sequence(financial_year=financial_year)
-        now = timezone.now()
-        report = CommitteeReport(
-            reference=f"{REFERENCE_PREFIX}/{sequence}/{financial_year_short_label(meeting.date)}",
-            sequence=sequence,
-            financial_year=financial_year,
-            meeting=meeting,
-            status=ReportStatus.DRAFT,
-            created_at=now,
-            created_by=user,
-            updated_by=user,
-        )
-        _apply_sections(report, sections)
-        report.full_clean()
-        report.save()
-        _save_implications(report=report, implications=implications or {})
+        return _draft(user=user, meeting=meeting, reference_day=meeting.date, sections=sections, implications=implications)
+
+
+def _draft(
+    *,
+    user: AbstractBaseUser,
+    meeting: CommitteeMeeting | None,
+    reference_day: datetime.date,
+    sections: ReportSections,
+    implications: dict[str, str] | None,
+    period: ReportingPeriod | None = None,
+) -> CommitteeReport:
+    """Save a draft numbered next in the financial year of `reference_day` (its meeting's date)."""
+    financial_year = financial_year_start(reference_day)
+    sequence = _allocate_sequence(financial_year=financial_year)
+    report = CommitteeReport(
+        reference=f"{REFERENCE_PREFIX}/{sequence}/{financial_year_short_label(reference_day)}",
+        sequence=sequence,
+        financial_year=financial_year,
+        meeting=meeting,
+        period=period,
+        status=ReportStatus.DRAFT,
+        created_at=timezone.now(),
+        created_by=user,
+        updated_by=user,
+    )
+    _apply_sections(report, sections)
+    report.full_clean()
+    report.save()
+    _save_implications(report=report, implications=implications or {})
     return report
+
+
+def committee_report_for_period(*, period: ReportingPeriod, user: AbstractBaseUser) -> CommitteeReport:
+    """The quarter's progress report: the one already drafted for it, or a new draft from its figures.
+
+    Called by the pack services for the people they let request packs (leads, or the scheduler
+    for a quarter that closed), so it checks no permission itself. The draft goes to the
+    committee's next meeting after the quarter's update deadline; with none on the calendar it
+    is numbered in that deadline's financial year and waits for the lead to choose a meeting,
+    which approval requires.
+    """
+    with transaction.atomic():
+        period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+        existing = CommitteeReport.objects.filter(period=period).first()
+        if existing is not None:
+            return existing
+        draft = progress_report_draft(period=period, drafted_by=user)
+        return _draft(
+            user=user,
+            meeting=draft.meeting,
+            reference_day=draft.meeting.date if draft.meeting else period.update_deadline,
+            sections=ReportSections(**draft.sections),
+            implications=draft.implications,
+            period=period,
+        )
 
 
 def committee_report_update(

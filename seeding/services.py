@@ -41,10 +41,17 @@ DEMO_HISTORY_THROUGH = FinancialQuarter(2026, 2)
 DEMO_REVIEW_BASE = datetime.date(2026, 7, 1)
 
 
-def _upsert(model: type[models.Model], lookup: dict, values: dict) -> models.Model:
+def _upsert(
+    model: type[models.Model], lookup: dict, values: dict, *, created_at: datetime.datetime | None = None
+) -> models.Model:
+    """`created_at` dates a new row's first history record, so the demo plan has a past to report."""
     obj = model.objects.filter(**lookup).first()
     if obj is None:
-        return model.objects.create(**lookup, **values)
+        obj = model(**lookup, **values)
+        if created_at is not None:
+            obj._history_date = created_at  # django-simple-history dates the record it writes by this
+        obj.save(force_insert=True)
+        return obj
     changed = [field for field, value in values.items() if getattr(obj, field) != value]
     if changed:
         for field in changed:
@@ -216,10 +223,18 @@ DEMO_WORKFLOW = {
 }
 
 
-def _seed_demo_workflow(business_case: BusinessCase, lead: User) -> None:
-    """Workflow history for a demo case, at fixed dates in the year its reference names."""
-    year = int(business_case.reference.split("-")[1])
-    for step, (from_status, to_status, note) in enumerate(DEMO_WORKFLOW[business_case.status]):
+def _demo_case_year(reference: str) -> int:
+    return int(reference.split("-")[1])
+
+
+def _seed_demo_workflow(business_case: BusinessCase, status: str, lead: User) -> None:
+    """Workflow history for a demo case, at fixed dates in the year its reference names.
+
+    The case moves a step at each transition's date, in its own history too, so a pack of a
+    past quarter shows the status the case had then.
+    """
+    year = _demo_case_year(business_case.reference)
+    for step, (from_status, to_status, note) in enumerate(DEMO_WORKFLOW[status]):
         # Submitted in May, decided in July; a closed case closes at the end of its second year.
         if to_status == "closed":
             at = datetime.datetime(year + 2, 3, 31, 16, 0, tzinfo=LONDON)
@@ -230,6 +245,26 @@ def _seed_demo_workflow(business_case: BusinessCase, lead: User) -> None:
             {"business_case": business_case, "to_status": to_status},
             {"from_status": from_status, "actor": lead, "at": at, "note": note},
         )
+        if business_case.status == from_status:
+            business_case.status = to_status
+            business_case._history_date = at
+            business_case.save(update_fields=["status", "updated_at"])
+
+
+# The committee's demo calendar: the first Thursday of these months, so each quarter's figures,
+# in by its update deadline, go to the meeting after (Q1 in August, Q2 in December, Q3 in
+# February, Q4 in June).
+DEMO_MEETING_MONTHS = (6, 8, 10, 12, 2, 3)
+DEMO_MEETINGS_THROUGH_YEAR = 2027
+
+
+def _demo_meeting_dates(strategy: Strategy) -> list[datetime.date]:
+    dates = []
+    for financial_year in range(strategy.start_year, DEMO_MEETINGS_THROUGH_YEAR + 1):
+        for month in DEMO_MEETING_MONTHS:
+            first = datetime.date(financial_year if month >= 4 else financial_year + 1, month, 1)
+            dates.append(first + datetime.timedelta(days=(3 - first.weekday()) % 7))
+    return dates
 
 
 @transaction.atomic
@@ -248,9 +283,14 @@ def seed_demo_data(strategy: Strategy) -> None:
         _set_if_different(user.groups, [Group.objects.get(name=person["role"])])
         users[user.username] = user
 
+    for meeting_date in _demo_meeting_dates(strategy):
+        _upsert(CommitteeMeeting, {"committee": reference_data.COMMITTEE, "date": meeting_date}, {"is_demo": True})
+
     principles = {p.number: p for p in strategy.principles.all()}
     cases = {}
     for case in demo_data.DEMO_BUSINESS_CASES:
+        # Drafted at the start of the year its reference names; the workflow below moves it on.
+        drafted_at = datetime.datetime(_demo_case_year(case["reference"]), 4, 1, 9, 0, tzinfo=LONDON)
         business_case = _upsert(
             BusinessCase,
             {"reference": case["reference"]},
@@ -259,9 +299,9 @@ def seed_demo_data(strategy: Strategy) -> None:
                 "title": case["title"],
                 "summary": case["summary"],
                 "sponsor": users[case["sponsor"]],
-                "status": case["status"],
                 "is_demo": True,
             },
+            created_at=drafted_at,
         )
         _set_if_different(business_case.principles, [principles[n] for n in case["principles"]])
         for line in case["lines"]:
@@ -269,8 +309,9 @@ def seed_demo_data(strategy: Strategy) -> None:
                 BusinessCaseLine,
                 {"business_case": business_case, "financial_year": line["financial_year"]},
                 {field: Decimal(line[field]) for field in ("capital_cost", "revenue_cost", "cashable_benefit", "non_cashable_benefit")},
+                created_at=drafted_at,
             )
-        _seed_demo_workflow(business_case, users["lead"])
+        _seed_demo_workflow(business_case, case["status"], users["lead"])
         cases[business_case.reference] = business_case
 
     risks = {}
@@ -296,6 +337,8 @@ def seed_demo_data(strategy: Strategy) -> None:
                 "escalation_reason": escalation_reason(residual) if escalated else "",
                 "is_demo": True,
             },
+            # On the register from the strategy's first day, so every quarter's pack has its risks.
+            created_at=datetime.datetime(strategy.start_year, 4, 1, 9, 0, tzinfo=LONDON),
         )
         _set_if_different(risk.business_cases, [cases[ref] for ref in item["business_cases"]])
         risks[risk.reference] = risk

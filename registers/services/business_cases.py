@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from core.conflicts import lock_for_edit
 from core.financial_year import financial_year_label
@@ -91,8 +92,9 @@ def _replace_lines(business_case: BusinessCase, lines: Sequence[LineFigures]) ->
     ]
     for line in new_lines:
         line.full_clean(exclude=["business_case"], validate_unique=False)
+    # A queryset delete still sends each row's post_delete, so the history records the removals too.
     business_case.lines.all().delete()
-    BusinessCaseLine.objects.bulk_create(new_lines)
+    bulk_create_with_history(new_lines, BusinessCaseLine)
 
 
 def _line_snapshot(business_case: BusinessCase) -> list[dict]:

@@ -58,7 +58,7 @@ class CommitteeMeetingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = CommitteeMeeting
-        fields = ["id", "committee", "date", "reports"]
+        fields = ["id", "committee", "date", "is_demo", "reports"]
         read_only_fields = fields
 
     def get_reports(self, meeting: CommitteeMeeting) -> list[str]:
@@ -77,6 +77,9 @@ class CommitteeReportSerializer(serializers.ModelSerializer):
     meeting = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     meeting_committee = serializers.CharField(source="meeting.committee", read_only=True, allow_null=True)
     meeting_date = serializers.DateField(source="meeting.date", read_only=True, allow_null=True)
+    period = serializers.CharField(
+        source="period.key", read_only=True, allow_null=True, help_text="The quarter a progress report presents, e.g. 2024-25-Q2."
+    )
     approved_by = _username()
     published_by = _username()
     version = VersionField()
@@ -85,7 +88,7 @@ class CommitteeReportSerializer(serializers.ModelSerializer):
         model = CommitteeReport
         fields = [
             "reference", "slug", "financial_year", "sequence", "title", "report_of", "status", "meeting",
-            "meeting_committee", "meeting_date", "approved_at", "approved_by", "published_at", "published_by",
+            "meeting_committee", "meeting_date", "period", "approved_at", "approved_by", "published_at", "published_by",
             "version", "updated_at",
         ]
         read_only_fields = fields
@@ -180,5 +183,6 @@ class PackRequestSerializer(RefuseUnknownFields, serializers.Serializer):
     period = PeriodKeyField()
     committee_report = serializers.SlugRelatedField(
         slug_field="reference", queryset=CommitteeReport.objects.all(), required=False, allow_null=True, default=None,
-        help_text="The report the pack's cover comes from, e.g. CP/35/22-23; left out, the cover comes from the period.",
+        help_text="The report the pack carries, e.g. CP/35/22-23; left out, the quarter's own progress report "
+        "(drafted from the quarter's figures, with the next CP reference and meeting, the first time).",
     )

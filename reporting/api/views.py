@@ -276,7 +276,9 @@ PACK_SHA256 = OpenApiParameter(
         summary="Request a pack build (strategy leads)",
         description=(
             "Queues a build of (a new version of) the period's pack and answers 202 with the queued pack; poll it "
-            "until its status is ready (or failed)."
+            "until its status is ready (or failed). Unless `committee_report` names one, the pack carries the "
+            "quarter's progress report, drafted the first time with the next CP reference, the committee's next "
+            "meeting after the update deadline and every section written from the quarter's figures."
         ),
         request=PackRequestSerializer,
         responses={202: OpenApiResponse(ReportPackSerializer, "Queued for building.")},
@@ -319,7 +321,9 @@ class PackViewSet(mixins.RetrieveModelMixin, ListViewSet):
 
     @extend_schema(
         summary="Publish a ready pack (strategy leads)",
-        description="From then on it never changes (a rebuild is a new version) and every reader can download it.",
+        description="From then on it never changes (a rebuild is a new version) and every reader can download it. "
+        "A published pack never carries a draft: 400, with the reason, unless its committee report is approved "
+        "(or published) and the pack was built from the approved text.",
         request=None,
         responses=ReportPackSerializer,
         parameters=[PACK_ID],

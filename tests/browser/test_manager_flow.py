@@ -9,7 +9,7 @@ from actions.selectors import my_actions
 from periods.models import ReportingPeriod
 from periods.selectors import period_current
 from reporting.choices import PackStatus
-from reporting.models import ReportPack
+from reporting.models import CommitteeReport, ReportPack
 from tests.browser.accessibility import assert_accessible, assert_pages_accessible
 
 pytestmark = pytest.mark.browser
@@ -85,7 +85,8 @@ def test_the_flow_and_confirmation_pages_are_accessible(sign_in):
     period = period_current()
     pack = ReportPack.objects.create(
         period=ReportingPeriod.objects.filter(end_date__lt=period.start_date).last(), version=1,
-        status=PackStatus.READY, requested_by=lead_user, requested_at=timezone.now(),
+        status=PackStatus.READY, requested_by=lead_user, requested_at=timezone.now(), started_at=timezone.now(),
+        committee_report=CommitteeReport.objects.filter(status="published").first(),
     )
     lead = sign_in("lead")
     assert_pages_accessible(lead, ["/reports/", f"/reports/packs/{pack.pk}/publish/", f"/reports/periods/{period.key}/close/"])

@@ -20,6 +20,8 @@ from registers.models import (
 from reporting.pack_data import pack_data
 from reporting.pack_pdf import pack_html
 from tests import factories
+from tests.helpers import on_the_register_since
+from tests.reporting.builders import PLAN_START
 
 
 @pytest.mark.parametrize(
@@ -46,6 +48,7 @@ def test_pack_page_and_api_show_the_same_band_for_a_score_of_12(client, db):
     assert re.search(r'app-heat-map__cell--high">\s*<a[^>]*>1<', page)
     assert "score 12, high" in page
 
+    on_the_register_since(PLAN_START)
     data = pack_data(period=factories.PeriodFactory(key="2024-25-Q2"))
     likelihood_3 = next(row for row in data["risks"]["residual"] if row["likelihood"] == 3)
     cell = next(cell for cell in likelihood_3["cells"] if cell["impact"] == 4)
@@ -60,6 +63,7 @@ def test_pack_page_and_api_show_the_same_band_for_a_score_of_12(client, db):
 
 def test_pack_texts_are_built_from_the_bands_and_threshold(db):
     factories.RiskFactory(reference="ICT-R20", residual_likelihood=4, residual_impact=5)
+    on_the_register_since(PLAN_START)
     html = pack_html(data=pack_data(period=factories.PeriodFactory(key="2024-25-Q2")))
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
     assert f"in bands {SCORE_BANDS_TEXT}." in text

@@ -1,8 +1,20 @@
+import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
-from registers.selectors import business_case_queryset, business_case_totals, risk_heat_map, risk_queryset
+from registers.choices import BusinessCaseStatus
+from registers.selectors import (
+    business_case_queryset,
+    business_case_totals,
+    business_cases_as_at,
+    risk_heat_map,
+    risk_queryset,
+    risks_as_at,
+)
+from registers.services.business_cases import LineFigures, business_case_update
+from registers.services.risks import RiskScores, risk_review
 from tests import factories
 
 
@@ -48,3 +60,31 @@ def test_heat_map_places_each_risk_once(db):
     assert sum(cell.count for row in residual for cell in row) == 3
     with pytest.raises(ValueError):
         risk_heat_map(risks=risks, basis="gross")
+
+
+def test_business_cases_and_risks_as_at_a_moment_read_their_history(db):
+    lead = factories.lead()
+    case = factories.BusinessCaseFactory(reference="HLBC-A", status=BusinessCaseStatus.DRAFT)
+    factories.BusinessCaseLineFactory(business_case=case, financial_year=2024, capital_cost=Decimal("100.00"))
+    risk = factories.RiskFactory(reference="R-A", residual_likelihood=2, residual_impact=2)
+    before = timezone.now()
+    business_case_update(
+        business_case=case, user=lead, expected_version=case.version, title="Renamed", sponsor=case.sponsor,
+        lines=[LineFigures(financial_year=2025, revenue_cost=Decimal("7.00"))],
+    )
+    risk_review(
+        risk=risk, user=lead, expected_version=risk.version, scores=RiskScores(5, 5, 4, 4), note="Worse.",
+        next_review_date=timezone.localdate() + datetime.timedelta(days=7),
+    )
+    factories.BusinessCaseFactory(reference="HLBC-B")  # not yet there at `before`
+
+    [then] = business_cases_as_at(moment=before)
+    assert (then.reference, then.title) == ("HLBC-A", case.title)
+    assert [(line.financial_year, line.capital_cost) for line in then.lines.all()] == [(2024, Decimal("100.00"))]
+    assert business_case_totals(cases=[then]).overall.capital_cost == Decimal("100.00")
+    [risk_then] = risks_as_at(moment=before)
+    assert risk_then.residual_score == 4
+
+    now = business_cases_as_at(moment=timezone.now())
+    assert [(c.reference, [line.financial_year for line in c.lines.all()]) for c in now] == [("HLBC-A", [2025]), ("HLBC-B", [])]
+    assert risks_as_at(moment=timezone.now())[0].residual_score == 16

@@ -7,6 +7,7 @@ from reporting.choices import ImplicationArea
 from reporting.models import CommitteeMeeting, CommitteeReport, ReportImplication
 from reporting.services import ReportSections, committee_report_approve, committee_report_create, committee_report_publish
 from tests import factories
+from tests.helpers import on_the_register_since
 
 COMPLETE_SECTIONS = ReportSections(
     title="ICT Strategy 2023–27: progress report",
@@ -67,8 +68,15 @@ def build_plan(actions_per_principle: int = 2) -> dict:
                 factories.ProgressUpdateFactory(
                     action=action, period=q2, status="completed", percent_complete=100, commentary="Progress as planned.",
                 )
+    # Each quarter's progress report, already published, so its packs may be published too.
+    factories.CommitteeReportFactory(
+        sequence=40, financial_year=2024, reference="CP/40/24-25", status="published", period=q1,
+        title="ICT Strategy 2023–27: progress report 2024/25 Q1",
+        report_of="Executive Director Corporate Services", wards_affected="All",
+        purpose="To report progress on the ICT Strategy.",
+    )
     report = factories.CommitteeReportFactory(
-        sequence=41, financial_year=2024, reference="CP/41/24-25", status="published",
+        sequence=41, financial_year=2024, reference="CP/41/24-25", status="published", period=q2,
         title="ICT Strategy 2023–27: progress report 2024/25 Q2",
         report_of="Executive Director Corporate Services", wards_affected="All",
         purpose="To report progress on the ICT Strategy.",
@@ -78,7 +86,11 @@ def build_plan(actions_per_principle: int = 2) -> dict:
     factories.BusinessCaseLineFactory(business_case=case, financial_year=2024)
     factories.BusinessCaseLineFactory(business_case=case, financial_year=2025)
     factories.RiskFactory(strategy=strategy, title="Ransomware attack", inherent_likelihood=4, inherent_impact=5)
+    on_the_register_since(PLAN_START)
     return {"q1": q1, "q2": q2, "report": report, "red": red_references, "owner": owner}
+
+
+PLAN_START = datetime.datetime(2024, 4, 1, 9, 0, tzinfo=datetime.UTC)
 
 
 def approve(*, report: CommitteeReport, user) -> CommitteeReport:

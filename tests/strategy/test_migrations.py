@@ -42,7 +42,9 @@ import json, django
 django.setup()
 from django.contrib.auth.models import Group
 from actions.models import ActionItem
+from django.utils import timezone
 from registers.models import BusinessCase, Risk
+from registers.selectors import business_cases_as_at
 from reporting.models import CommitteeReport, ReportPack
 action = ActionItem.objects.get(reference="P1-01")
 case = BusinessCase.objects.get(reference="HLBC-2023-01")
@@ -52,6 +54,13 @@ print(json.dumps({
     "updates": [[u.period.key, u.percent_complete, u.commentary[:40]] for u in action.updates.order_by("period__start_date")],
     "lines": [[line.financial_year, str(line.capital_cost), str(line.cashable_benefit)] for line in case.lines.all()],
     "case_history": case.history.count(),
+    # The lines stored before their history began are found as at the case's first record.
+    "lines_as_at_first_record": [
+        [line.financial_year, str(line.capital_cost), str(line.cashable_benefit)]
+        for case_then in business_cases_as_at(moment=case.history.earliest().history_date)
+        if case_then.reference == case.reference
+        for line in case_then.lines.all()
+    ],
     "risks_of_case": sorted(case.risks.values_list("reference", flat=True)),
     "purpose": report.purpose[:60],
     "implications": sorted(report.implications.values_list("area", flat=True)),
@@ -95,14 +104,16 @@ def test_a_database_from_the_old_layout_migrates_with_every_row_kept(old_layout_
     changed = {table: (before[table], after[table]) for table in before if before[table] != after[table]}
     # The migration log grows by the five migrations that move the models, the one that adds the
     # reminders' sent log, the spreadsheets app's first and the actions' revised-target and
-    # cancellation reasons, and django-axes' ten; the new rows are those two models' and axes' four
+    # cancellation reasons, the history of business case lines, the progress reports' period and
+    # demo meetings, and django-axes' ten; the new rows are those three models' and axes' four
     # models' content types, their permissions (view, add, change, delete; chase_updates too for
-    # the sent log) and the leads' chase_updates (SQLite's sqlite_sequence notes the tables axes'
-    # migrations rebuild). No content type or permission is duplicated, and every row of every
+    # the sent log) and the leads' chase_updates, and SQLite's counters for the line history, whose
+    # first records the migration writes for the lines already stored, and for the tables axes'
+    # migrations rebuild. No content type or permission is duplicated, and every row of every
     # table is still there.
     grew = {
-        "django_migrations": 18, "django_content_type": 6, "auth_permission": 25, "auth_group_permissions": 1,
-        "sqlite_sequence": 2,
+        "django_migrations": 20, "django_content_type": 7, "auth_permission": 29, "auth_group_permissions": 1,
+        "sqlite_sequence": 3,
     }
     assert changed == {table: (before[table], before[table] + extra) for table, extra in grew.items()}
 
@@ -114,6 +125,7 @@ def test_a_database_from_the_old_layout_migrates_with_every_row_kept(old_layout_
     assert read_back["updates"], "the sample action should have progress updates"
     assert read_back["lines"] == [[year, f"{capital:.2f}", f"{benefit:.2f}"] for year, capital, benefit in before_values["lines"]]
     assert read_back["lines"] and read_back["case_history"] >= 1 and read_back["risks_of_case"]
+    assert read_back["lines_as_at_first_record"] == read_back["lines"]
     assert read_back["purpose"].startswith("1.1. At the meeting on 6 October 2022")
     assert len(read_back["implications"]) == 10
     assert read_back["published"] == [sha for (sha,) in before_values["sha256"]] == [
