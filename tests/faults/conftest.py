@@ -57,9 +57,11 @@ class OwnRedis:
 
 
 @pytest.fixture
-def own_redis() -> Iterator[OwnRedis]:
+def own_redis(monkeypatch) -> Iterator[OwnRedis]:
     """A Redis for this test alone, not yet started, with this process's Celery producer pointed at it."""
     redis = OwnRedis()
+    # Celery reads CELERY_BROKER_URL from the environment before its configuration (.ci/run sets it).
+    monkeypatch.setenv("CELERY_BROKER_URL", redis.url)
     saved = {key: celery_app.conf[key] for key in ("broker_url", "task_always_eager")}
     celery_app.conf.update(broker_url=redis.url, task_always_eager=False)
     _reset_producer()
