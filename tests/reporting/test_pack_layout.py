@@ -25,7 +25,7 @@ from registers.models import SCORE_BANDS, BusinessCaseLine, Risk
 from reporting.models import ReportingPeriod
 from reporting.pack_data import pack_data
 from reporting.pack_pdf import PACK_STYLESHEETS, pack_html, status_chart
-from reporting.pdf import PDF_VARIANT, layout
+from reporting.pdf import layout, write_pdf
 from tests import factories
 from tests.helpers import pdf_info
 
@@ -61,7 +61,7 @@ def demo_pack(django_db_setup, django_db_blocker, tmp_path_factory):
         data = pack_data(period=period)
         document = layout(html=pack_html(data=data), stylesheets=PACK_STYLESHEETS)
         path = tmp_path_factory.mktemp("pack") / "pack.pdf"
-        path.write_bytes(document.write_pdf(pdf_variant=PDF_VARIANT))
+        path.write_bytes(write_pdf(document))
         approved = BusinessCaseLine.objects.filter(business_case__status=BusinessCaseStatus.APPROVED).aggregate(
             capital=Sum("capital_cost"), revenue=Sum("revenue_cost")
         )
