@@ -5,9 +5,10 @@ WeasyPrint tags headings, tables, lists and figures, but
   cells (the "Reference" column of row headers) is tied to no data cell, and
 - tags the text of the page margin boxes (running header, footer, "Page 1 of 16") as marked
   content whose structure elements it leaves out of the structure tree, so readers meet
-  "OFFICIAL" on every page as if it were content.
-This module sets each TH's scope and turns margin-box text into pagination artifacts, which
-ISO 14289-1 (7.5 and 7.8) asks for.
+  "OFFICIAL" on every page as if it were content, and
+- leaves link annotations without the Print flag, so they are not part of the printed page.
+This module sets each TH's scope, turns margin-box text into pagination artifacts and marks
+links printable, which ISO 14289-1 (7.5, 7.8 and 7.18.1) asks for.
 """
 
 import io
@@ -16,20 +17,22 @@ import pikepdf
 
 TABLE_ATTRIBUTES = pikepdf.Name("/Table")
 PAGINATION_ARTIFACT = pikepdf.Dictionary(Type=pikepdf.Name("/Pagination"))
+PRINT_FLAG = 4  # annotation flag bit 3 (ISO 32000-1, 12.5.3)
 
 
 def complete_pdf_ua_tagging(content: bytes) -> bytes:
-    """The PDF WeasyPrint wrote, with every TH scoped and the margin boxes' text made pagination artifacts."""
+    """The PDF WeasyPrint wrote, with every TH scoped, the margin boxes' text made pagination artifacts and links printable."""
     with pikepdf.open(io.BytesIO(content)) as pdf:
-        structure = list(_structure_elements(pdf.Root.StructTreeRoot))
+        structure = list(structure_elements(pdf.Root.StructTreeRoot))
         _scope_header_cells(structure)
         _margin_boxes_as_pagination_artifacts(pdf, reachable={element.objgen for element in structure})
+        _print_links(pdf)
         output = io.BytesIO()
         pdf.save(output)
     return output.getvalue()
 
 
-def _structure_elements(node):
+def structure_elements(node):
     """Every structure element under `node`, depth first (the structure tree is what readers read)."""
     kids = node.get("/K")
     if kids is None:
@@ -37,7 +40,7 @@ def _structure_elements(node):
     for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
         if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
             yield kid
-            yield from _structure_elements(kid)
+            yield from structure_elements(kid)
 
 
 def _scope_header_cells(structure: list) -> None:
@@ -89,3 +92,10 @@ def _margin_boxes_as_pagination_artifacts(pdf: pikepdf.Pdf, *, reachable: set) -
         page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
         for mcid in orphaned:
             mcids[mcid] = None
+
+
+def _print_links(pdf: pikepdf.Pdf) -> None:
+    for page in pdf.pages:
+        for annotation in page.obj.get("/Annots", []):
+            if annotation.get("/Subtype") == pikepdf.Name("/Link"):
+                annotation.F = int(annotation.get("/F", 0)) | PRINT_FLAG

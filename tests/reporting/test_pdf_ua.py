@@ -23,6 +23,7 @@ from reporting.models import CommitteeReport, ReportingPeriod
 from reporting.pack_data import pack_data
 from reporting.pack_pdf import pack_html, render_pack
 from reporting.pdf import committee_report_pdf
+from reporting.pdf_ua import structure_elements
 
 # The documents are built once for the module; the mark makes pytest-django set up the test
 # database even when this module runs alone.
@@ -57,17 +58,9 @@ def documents(django_db_setup, django_db_blocker, tmp_path_factory):
     return built
 
 
-def _structure_elements(node):
-    kids = node.get("/K")
-    for kid in [] if kids is None else kids if isinstance(kids, pikepdf.Array) else [kids]:
-        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-            yield kid
-            yield from _structure_elements(kid)
-
-
 def _tagged(path, tag: str) -> list:
     with pikepdf.open(path) as pdf:
-        return [dict(element) for element in _structure_elements(pdf.Root.StructTreeRoot) if element.S == tag]
+        return [dict(element) for element in structure_elements(pdf.Root.StructTreeRoot) if element.S == tag]
 
 
 def _outline_titles(items) -> list[str]:
@@ -99,7 +92,7 @@ def test_a_header_cell_heads_its_column_in_the_head_row_and_its_row_in_the_body_
     with pikepdf.open(documents["pack"].path) as pdf:
         scopes = {
             (str(cell.P.P.S), str(cell.A.Scope))
-            for cell in _structure_elements(pdf.Root.StructTreeRoot) if cell.S == "/TH"
+            for cell in structure_elements(pdf.Root.StructTreeRoot) if cell.S == "/TH"
         }
     assert scopes == {("/THead", "/Column"), ("/TBody", "/Row"), ("/TFoot", "/Row")}
 
@@ -123,6 +116,14 @@ def test_running_header_and_footer_are_pagination_artifacts_not_content(document
     assert {str(properties.Type) for properties in artifacts} == {"/Pagination"}
 
 
+@pytest.mark.parametrize("name", ["pack", "report"])
+def test_reading_order_follows_the_page(documents, name):
+    # outloud's ORD-001 compares the order content is painted in with the order of the tags.
+    result = outloud.check(str(documents[name].path), only=["ORD-001"])
+    assert [run.status for run in result.runs] == ["ran"]
+    assert result.findings == []
+
+
 def test_the_chart_is_the_one_figure_and_has_alternative_text(documents):
     figures = _tagged(documents["pack"].path, "/Figure")
     assert [str(figure["/Alt"]) for figure in figures] == [
@@ -135,6 +136,6 @@ def test_bookmarks_are_the_headings_in_page_order(documents, name):
     headings = [_normalised(heading.text_content()) for heading in lxml.html.fromstring(documents[name].html).xpath(HEADINGS)]
     with pikepdf.open(documents[name].path) as pdf, pdf.open_outline() as outline:
         titles = [_normalised(title) for title in _outline_titles(outline.root)]
-        tagged_headings = [element for element in _structure_elements(pdf.Root.StructTreeRoot) if re.fullmatch(r"/H[1-6]", str(element.S))]
+        tagged_headings = [element for element in structure_elements(pdf.Root.StructTreeRoot) if re.fullmatch(r"/H[1-6]", str(element.S))]
     assert titles == headings
     assert len(tagged_headings) == len(headings)
