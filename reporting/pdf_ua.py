@@ -46,8 +46,8 @@ def structure_elements(node):
 def _scope_header_cells(structure: list) -> None:
     """A TH in a row of header cells only heads its column; a TH in a row with data cells heads its row.
 
-    That is HTML's own rule for a `<th>` with no scope, and every table the reports print
-    says the same with `scope="col"` in its head row and `scope="row"` in its body rows.
+    That is, in short, HTML's rule for a `<th>` without a scope, and every table the reports
+    print says the same with `scope="col"` in its head row and `scope="row"` in its body rows.
     """
     for cell in structure:
         if cell.S != "/TH":

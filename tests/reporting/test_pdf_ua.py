@@ -67,17 +67,25 @@ def _outline_titles(items) -> list[str]:
     return [title for item in items for title in [item.title, *_outline_titles(item.children)]]
 
 
+# The one warning left: WeasyPrint tags the header row it repeats at the top of a table's later
+# pages as content, and outloud hears a line repeated at the top of 3 or more pages as a running head.
+KNOWN_WARNINGS = {"pack": ["PAG-001"], "report": []}
+
+
 @pytest.mark.parametrize("name", ["pack", "report"])
 def test_the_independent_checker_finds_no_error(documents, name):
     result = outloud.check(str(documents[name].path))
     assert result.error is None, result.error
     assert [run.rule for run in result.runs if run.status == "crashed"] == []
-    errors = [
-        f"{finding.rule} p.{finding.page}: {finding.message} ({finding.evidence})"
-        for finding in result.sorted_findings() if finding.severity == "error"
-    ]
-    assert errors == [], "\n".join(errors)
-    assert result.verdict in {"pass", "review"}
+    findings = {
+        severity: [
+            f"{finding.rule} p.{finding.page}: {finding.message} ({finding.evidence})"
+            for finding in result.sorted_findings() if finding.severity == severity
+        ]
+        for severity in ("error", "warning")
+    }
+    assert findings["error"] == [], "\n".join(findings["error"])
+    assert [line.split()[0] for line in findings["warning"]] == KNOWN_WARNINGS[name], "\n".join(findings["warning"])
 
 
 @pytest.mark.parametrize("name", ["pack", "report"])
