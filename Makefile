@@ -35,6 +35,9 @@ test: $(VENV)/.installed-dev
 # The OpenAPI schema must generate without a single warning (tests/strategy/test_api_schema.py
 # then runs schemathesis against it).
 	$(BIN)/python manage.py spectacular --validate --fail-on-warn --file /dev/null
+# Packs and committee reports must pass an independent PDF/UA-1 checker with no error
+# (tests/reporting/test_pdf_ua.py); the log names the checker and its version.
+	$(BIN)/outloud --version
 	$(BIN)/python -m pytest
 
 # Fault tests (tests/faults/, left out of `make test`): a worker killed mid-build, Redis stopped,

@@ -1,7 +1,8 @@
 """HTML to an accessible PDF with WeasyPrint. Knows nothing of the ORM: it takes finished HTML.
 
 The PDF is PDF/UA-1 (tagged): WeasyPrint takes the document title from <title>, the
-language from <html lang>, and makes bookmarks from the h1-h6 headings.
+language from <html lang>, and makes bookmarks from the h1-h6 headings; `pdf_ua` then scopes
+the table header cells and makes the running header and footer pagination artifacts.
 
 WeasyPrint would fetch any URL a document names (file:///etc/passwd, an internal address), and
 the documents carry text people typed: every fetch goes through `StaticFilesFetcher`, which
@@ -19,6 +20,8 @@ from django.contrib.staticfiles import finders
 from weasyprint import CSS, HTML
 from weasyprint.document import Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .pdf_ua import complete_pdf_ua_tagging
 
 PDF_VARIANT = "pdf/ua-1"
 COMMITTEE_REPORT_STYLESHEET = Path(settings.BASE_DIR) / "static" / "css" / "print" / "committee-report.css"
@@ -65,10 +68,15 @@ def layout(*, html: str, stylesheets: list[Path] | tuple[Path, ...] = ()) -> Doc
     )
 
 
+def write_pdf(document: Document) -> bytes:
+    """The laid-out document as PDF/UA-1 bytes."""
+    return complete_pdf_ua_tagging(document.write_pdf(pdf_variant=PDF_VARIANT))
+
+
 def html_to_pdf(*, html: str, stylesheets: list[Path] | tuple[Path, ...] = ()) -> RenderedPdf:
     """Render `html` with the given print stylesheets to PDF bytes."""
     document = layout(html=html, stylesheets=stylesheets)
-    return RenderedPdf(content=document.write_pdf(pdf_variant=PDF_VARIANT), page_count=len(document.pages))
+    return RenderedPdf(content=write_pdf(document), page_count=len(document.pages))
 
 
 def committee_report_pdf(*, html: str) -> RenderedPdf:

@@ -328,6 +328,8 @@ LOGGING = {
         "weasyprint.progress": {"level": "WARNING"},
         # django-axes announces its configuration at every start (failed sign-ins stay logged).
         "axes.apps": {"level": "WARNING"},
+        # pikepdf (reporting/pdf_ua.py) announces its logger bridge when first imported.
+        "pikepdf._core": {"level": "WARNING"},
     },
 }
 structlog.configure(

@@ -7,6 +7,7 @@ shows it. The demo plan gets one more action whose commentary carries a very lon
 
 import re
 import subprocess
+from collections import defaultdict
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -25,11 +26,12 @@ from registers.models import SCORE_BANDS, BusinessCaseLine, Risk
 from reporting.models import ReportingPeriod
 from reporting.pack_data import pack_data
 from reporting.pack_pdf import PACK_STYLESHEETS, pack_html, status_chart
-from reporting.pdf import PDF_VARIANT, layout
+from reporting.pdf import layout, write_pdf
 from tests import factories
 from tests.helpers import pdf_info
 
-pytestmark = pytest.mark.pdf
+# django_db: pytest-django sets up the test database, which the module fixture uses, even when this module runs alone.
+pytestmark = [pytest.mark.pdf, pytest.mark.django_db]
 
 LONG_URL = (
     "https://www.cheshireeast.gov.uk/council_and_democracy/your_council/ict-strategy/"
@@ -61,7 +63,7 @@ def demo_pack(django_db_setup, django_db_blocker, tmp_path_factory):
         data = pack_data(period=period)
         document = layout(html=pack_html(data=data), stylesheets=PACK_STYLESHEETS)
         path = tmp_path_factory.mktemp("pack") / "pack.pdf"
-        path.write_bytes(document.write_pdf(pdf_variant=PDF_VARIANT))
+        path.write_bytes(write_pdf(document))
         approved = BusinessCaseLine.objects.filter(business_case__status=BusinessCaseStatus.APPROVED).aggregate(
             capital=Sum("capital_cost"), revenue=Sum("revenue_cost")
         )
@@ -170,9 +172,11 @@ def test_no_text_runs_out_of_its_table_cell(demo_pack):
 
 def test_a_long_address_wraps_in_its_cell_and_the_other_columns_keep_their_widths(demo_pack):
     assert LONG_URL[:40] not in demo_pack.text.replace("\n", " ")  # it wraps, in its own column:
+    # Every principle's actions table, and each page's part of a table that runs over pages, has the same columns.
+    assert len(list(_tables(demo_pack.document, "actions"))) > 1
     for css_class in ("actions", "exceptions__table"):
         tables = list(_tables(demo_pack.document, css_class))
-        assert len(tables) > 1 and len({tuple(_header_widths(table)) for table in tables}) == 1, css_class
+        assert tables and len({tuple(_header_widths(table)) for table in tables}) == 1, css_class
     cells = [
         box
         for table in _tables(demo_pack.document, "actions")
@@ -180,6 +184,20 @@ def test_a_long_address_wraps_in_its_cell_and_the_other_columns_keep_their_width
         if isinstance(box, boxes.TableCellBox) and LONG_URL[:20] in _text(box)
     ]
     assert len(cells) == 1
+
+
+def test_a_table_that_runs_over_pages_keeps_at_least_two_body_rows_on_each(demo_pack):
+    # A header row over one lone row reads as more headings than figures (and outloud calls it shredded).
+    rows_per_part = defaultdict(list)
+    for page in demo_pack.document.pages:
+        for box, _ in _page_content(page):
+            if isinstance(box, boxes.TableBox) and "data" in (box.element.get("class") or "").split():
+                rows_per_part[box.element].append(
+                    sum(len(group.children) for group in box.children if not (group.is_header or group.is_footer))
+                )
+    split = {element.get("class"): rows for element, rows in rows_per_part.items() if len(rows) > 1}
+    assert split
+    assert all(min(rows) >= 2 for rows in split.values()), split
 
 
 def test_the_status_chart_shows_each_segments_count_and_the_principle_names(demo_pack):
