@@ -2,6 +2,7 @@
 
 
 import pytest
+from django.contrib.auth.models import User
 from rest_framework.test import APIClient
 
 from actions.exports import ACTION_COLUMNS, PROGRESS_UPDATE_COLUMNS
@@ -359,7 +360,10 @@ def test_progress_updates_csv(history):
     rows = csv_rows(token_client(factories.api_client_user()).get(UPDATES, {"format": "csv", "period": "2024-25-Q1"}))
     assert rows == [
         [column.header for column in PROGRESS_UPDATE_COLUMNS],
-        ["P1-01", "2024/25 Q1", "On track", "Green", "10", "", "", "owner", "2024-07-01T12:00:00+00:00"],
+        [
+            "P1-01", "2024/25 Q1", "2024-25-Q1", "On track", "Green", "10", "", "",
+            User.objects.get(username="owner").get_full_name(), "owner", "2024-07-01T12:00:00+00:00",
+        ],
     ]
 
 
