@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst
 
 from core.conditions import holds
+from core.exports import display_name
 from core.permissions import can_record_progress
 from periods.models import ReportingPeriod
 from principles.models import Principle
@@ -378,7 +379,7 @@ def _audit_value(record, field_name: str, related: dict[str, dict]) -> str:
         if obj is None:
             return f"#{value} (deleted)"
         if hasattr(obj, "get_username"):
-            return obj.get_full_name() or obj.get_username()
+            return display_name(obj)
         return str(obj)
     value = getattr(record, field_name)
     if model_field.choices:

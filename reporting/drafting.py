@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.utils.formats import date_format
 
 from actions.selectors import Rollup
+from core.exports import display_name
 from core.financial_year import financial_year_label
 from core.templatetags.council import percent, pounds
 from periods.models import ReportingPeriod
@@ -123,7 +124,7 @@ def _contact(user) -> str:
     # The scheduler's account is nobody to contact: the lead fills this in before approval.
     if not user.is_active:
         return ""
-    return "\n".join(part for part in (user.get_full_name() or user.get_username(), user.email) if part)
+    return "\n".join(part for part in (display_name(user), user.email) if part)
 
 
 def progress_report_draft(*, period: ReportingPeriod, drafted_by) -> ProgressReportDraft:

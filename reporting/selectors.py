@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from actions.models import ActionItem
 from actions.selectors import Rollup, action_states_as_at, actions_missing_update, rollup_by_principle
+from core.exports import display_name
 from core.permissions import can_edit_committee_report
 from periods.models import ReportingPeriod
 from principles.models import Principle
@@ -167,12 +168,8 @@ def committee_reports_for_packs() -> list[CommitteeReport]:
     return list(CommitteeReport.objects.select_related("meeting").order_by("-financial_year", "-sequence"))
 
 
-def person_name(user: AbstractBaseUser) -> str:
-    return user.get_full_name() or user.get_username()
-
-
 def _by_name(user: AbstractBaseUser) -> tuple[str, int]:
-    return person_name(user).casefold(), user.pk
+    return display_name(user).casefold(), user.pk
 
 
 @dataclass(frozen=True)

@@ -48,18 +48,19 @@ def plan(periods):
         "P2-02": factories.ActionFactory(reference="P2-02", principle=p2, owner=owner, target_date=far),
         "P2-03": factories.ActionFactory(reference="P2-03", principle=p2, owner=owner, target_date=far),
     }
-    for reference, period, status, rag, percent in (
-        ("P1-01", q1, "on_track", "green", 20),
-        ("P1-01", q2, "at_risk", "amber", 40),
-        ("P1-01", q3, "completed", "green", 100),
-        ("P1-02", q1, "completed", "green", 100),
-        ("P2-02", q2, "off_track", "red", 10),
-        ("P2-03", q3, "on_track", "green", 50),
-    ):
-        factories.ProgressUpdateFactory(
-            action=actions[reference], period=period, status=status, rag=rag, percent_complete=percent,
-            commentary="Reported.", created_at=aware(2024, 7, 1),
-        )
+    factories.progress_updates(
+        actions,
+        (
+            ("P1-01", q1, "on_track", "green", 20),
+            ("P1-01", q2, "at_risk", "amber", 40),
+            ("P1-01", q3, "completed", "green", 100),
+            ("P1-02", q1, "completed", "green", 100),
+            ("P2-02", q2, "off_track", "red", 10),
+            ("P2-03", q3, "on_track", "green", 50),
+        ),
+        commentary="Reported.",
+        created_at=aware(2024, 7, 1),
+    )
 
 
 def counts(**given) -> dict:

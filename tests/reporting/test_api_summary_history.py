@@ -49,19 +49,20 @@ def plan(periods):
         "P2-01": factories.ActionFactory(reference="P2-01", principle=p2, owner=owner, target_date=datetime.date(2024, 8, 31)),
         "P2-02": factories.ActionFactory(reference="P2-02", principle=p2, owner=owner, target_date=FAR),
     }
-    for reference, period, status, rag, percent in (
-        ("P1-01", q1, "on_track", "green", 20),
-        ("P1-01", q2, "at_risk", "amber", 40),
-        ("P1-01", q3, "completed", "green", 100),
-        ("P1-02", q1, "off_track", "red", 30),
-        ("P1-02", q2, "cancelled", "amber", 30),
-        ("P2-01", q2, "on_track", "green", 60),
-        ("P2-02", q1, "at_risk", "amber", 10),
-        ("P2-02", q3, "off_track", "red", 25),
-    ):
-        factories.ProgressUpdateFactory(
-            action=actions[reference], period=period, status=status, rag=rag, percent_complete=percent, commentary="Reported."
-        )
+    factories.progress_updates(
+        actions,
+        (
+            ("P1-01", q1, "on_track", "green", 20),
+            ("P1-01", q2, "at_risk", "amber", 40),
+            ("P1-01", q3, "completed", "green", 100),
+            ("P1-02", q1, "off_track", "red", 30),
+            ("P1-02", q2, "cancelled", "amber", 30),
+            ("P2-01", q2, "on_track", "green", 60),
+            ("P2-02", q1, "at_risk", "amber", 10),
+            ("P2-02", q3, "off_track", "red", 25),
+        ),
+        commentary="Reported.",
+    )
 
 
 STATUSES = ("not_started", "on_track", "at_risk", "off_track", "completed", "cancelled")
