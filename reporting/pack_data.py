@@ -119,7 +119,7 @@ def _business_case_row(case, years: list[int]) -> dict:
         "reference": case.reference,
         "title": case.title,
         "status_label": case.get_status_display(),
-        "sponsor": _person(case.sponsor),
+        "sponsor": display_name(case.sponsor),
         "principles": ", ".join(str(p.number) for p in sorted(case.principles.all(), key=lambda p: p.number)),
         "years": [
             {
@@ -192,7 +192,7 @@ def _risks(period: ReportingPeriod) -> dict:
                 "reference": r.reference,
                 "title": r.title,
                 "category": r.get_category_display(),
-                "owner": _person(r.owner),
+                "owner": display_name(r.owner),
                 "inherent_score": r.inherent_score,
                 "residual_score": r.residual_score,
                 "mitigation": r.mitigation,
@@ -202,7 +202,7 @@ def _risks(period: ReportingPeriod) -> dict:
             for r in very_high
         ],
         "review_overdue": [
-            {"reference": r.reference, "title": r.title, "owner": _person(r.owner), "review_date": r.review_date}
+            {"reference": r.reference, "title": r.title, "owner": display_name(r.owner), "review_date": r.review_date}
             for r in risks
             if r.reference in overdue
         ],
