@@ -70,8 +70,8 @@ def test_dashboard_chart_is_svg_with_words_and_no_inline_styles(client, plan):
     assert "1 red, 1 amber, 0 green" in svg
     # Principle 2's one action is completed, so it has no RAG bar: red and amber for principle 1.
     assert svg.count('class="app-chart__bar"') == 2
-    # Red, amber, green, in the colours of actions.choices.RAG_SERIES.
-    assert re.findall(r'fill="(#[0-9a-f]{6})"', svg) == ["#d4351c", "#ffdd00", "#00703c"]
+    # Red and amber, in the colours of actions.choices.RAG_SERIES (the only green action is completed).
+    assert re.findall(r'fill="(#[0-9a-f]{6})"', svg) == ["#d4351c", "#ffdd00"]
     assert "style=" not in page and "<script>" not in page
 
 

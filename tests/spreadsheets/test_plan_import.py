@@ -62,6 +62,8 @@ def run(plan, rows, *, dry_run=True, headers=ACTION_HEADERS):
     [
         ({"Principle": 9}, "P1-01: principle: There is no principle 9"),
         ({"Owner username": "nobody"}, "P1-01: owner username: There is no user nobody"),
+        # Longer than any username or full name: refused without a query (SQLite cannot match it).
+        ({"Owner username": "£" * 40_000}, "P1-01: owner username: There is no user £££"),
         ({"Delegate usernames": "owner, ghost"}, "P1-01: delegate usernames: There is no user ghost"),
         ({"Start date": "31/02/2024"}, "P1-01: start date: “31/02/2024” is not a date"),
         ({"Target date": ""}, "P1-01: target date: Enter a date"),
