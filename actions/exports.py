@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from core import cells
-from core.exports import Column
+from core.exports import Column, display_name, period_columns, person_columns
 from core.tables import Cell, ListTable, PageColumn
 from core.templatetags.council import demo_tag
 from principles.cells import principle
@@ -32,7 +32,7 @@ parse_rag = cells.choice(Rag)
 
 REFERENCE = Column("Reference", lambda a: a.reference, cells.text, "reference")
 TITLE = Column("Title", lambda a: a.title, cells.text, "title")
-OWNER = Column("Owner", lambda a: a.owner.get_username(), cells.person, "owner")
+OWNER, OWNER_USERNAME = person_columns("Owner", lambda a: a.owner, parse=cells.person, field="owner")
 TARGET_DATE = Column("Target date", lambda a: a.target_date, cells.date, "target_date")
 STATUS = Column("Status", lambda a: a.get_status_display(), parse_status, "status")
 RAG = Column("RAG", lambda a: a.get_rag_display(), parse_rag, "rag")
@@ -43,11 +43,14 @@ ACTION_COLUMNS = [
     TITLE,
     Column("Principle", lambda a: a.principle.number, principle, "principle"),
     OWNER,
+    OWNER_USERNAME,
+    Column("Delegates", lambda a: ", ".join(sorted(display_name(d) for d in a.delegates.all()))),
     Column(
-        "Delegates",
+        "Delegate usernames",
         lambda a: ", ".join(sorted(d.get_username() for d in a.delegates.all())),
         cells.people,
         "delegates",
+        on_pages=False,
     ),
     Column(
         "Business case", lambda a: a.business_case.reference if a.business_case else "", _business_case, "business_case"
@@ -63,13 +66,13 @@ ACTION_COLUMNS = [
 
 PROGRESS_UPDATE_COLUMNS = [
     Column("Action", lambda u: u.action.reference),
-    Column("Period", lambda u: u.period.label),
+    *period_columns(lambda u: u.period),
     Column("Status", lambda u: u.get_status_display()),
     Column("RAG", lambda u: u.get_rag_display()),
     Column("Percent complete", lambda u: u.percent_complete),
     Column("Commentary", lambda u: u.commentary),
     Column("Next steps", lambda u: u.next_steps),
-    Column("Author", lambda u: u.author.get_username()),
+    *person_columns("Author", lambda u: u.author),
     Column("Recorded", lambda u: u.updated_at),
 ]
 
@@ -87,8 +90,7 @@ def _action_table(*, due_heading: str = "") -> ListTable:
         columns=[
             PageColumn(REFERENCE, ordering="reference"),
             PageColumn(TITLE, show=lambda a: Cell(format_html("{} {}", a.title, demo_tag(a))), ordering="title"),
-            # People read names; a spreadsheet's usernames are for matching on.
-            PageColumn(OWNER, show=lambda a: Cell(a.owner.get_full_name() or a.owner.get_username()), ordering="owner"),
+            PageColumn(OWNER, ordering="owner"),
             PageColumn(TARGET_DATE, heading=due_heading, show=_due, ordering="target_date"),
             PageColumn(STATUS, ordering="status"),
             PageColumn(RAG, show=lambda a: Cell(rag_tag(a.rag)), ordering="rag"),

@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst
 
 from core.conditions import holds
+from core.exports import display_name
 from core.permissions import can_record_progress
 from periods.models import ReportingPeriod
 from principles.models import Principle
@@ -126,33 +127,41 @@ class Count:
 class Rollup:
     """Counts for a group of action states: one principle's (its number and title), or the whole plan's.
 
-    The dashboard, the API's summary and the packs all read these figures from here.
+    The dashboard, the API's summary and its history, and the packs all read these figures from
+    here, so one counting rule holds everywhere: completed and cancelled actions count under
+    their status only, never in the RAG counts or the average percent complete, which are of
+    the open actions.
     """
 
     number: int | None = None
     title: str = "All principles"
     total: int = 0
     by_status: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Status.values, 0))
+    open: int = 0
     by_rag: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Rag.values, 0))
-    percent_sum: int = 0
+    open_percent_sum: int = 0
     overdue: int = 0
 
     def add(self, state: ActionState) -> None:
         self.total += 1
         self.by_status[state.status] += 1
-        self.by_rag[state.rag] += 1
-        self.percent_sum += state.percent_complete
         self.overdue += state.overdue
+        if state.status in CLOSED_STATUSES:
+            return
+        self.open += 1
+        self.by_rag[state.rag] += 1
+        self.open_percent_sum += state.percent_complete
 
     @property
     def label(self) -> str:
         return self.title if self.number is None else f"Principle {self.number}"
 
     @property
-    def average_percent(self) -> Decimal:
-        if not self.total:
-            return Decimal("0.0")
-        return (Decimal(self.percent_sum) / self.total).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    def average_percent(self) -> Decimal | None:
+        """The open actions' average percent complete, to one decimal place; None with none open."""
+        if not self.open:
+            return None
+        return (Decimal(self.open_percent_sum) / self.open).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
     @property
     def status_counts(self) -> list[Count]:
@@ -370,7 +379,7 @@ def _audit_value(record, field_name: str, related: dict[str, dict]) -> str:
         if obj is None:
             return f"#{value} (deleted)"
         if hasattr(obj, "get_username"):
-            return obj.get_full_name() or obj.get_username()
+            return display_name(obj)
         return str(obj)
     value = getattr(record, field_name)
     if model_field.choices:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from core.conflicts import lock_for_edit
+from core.exports import display_name
 from core.permissions import can_change_delegates, can_edit_action, can_record_progress, has_progress_to_report
 from periods.models import ReportingPeriod
 
@@ -121,7 +122,7 @@ def _plan_errors(action: ActionItem, *, revision_moved: bool) -> dict[str, str]:
 
 
 def _names(people) -> str:
-    return ", ".join(sorted(person.get_full_name() or person.get_username() for person in people)) or "none"
+    return ", ".join(sorted(display_name(person) for person in people)) or "none"
 
 
 def _links_note(*, delegates_before=(), delegates_after=None, risks_before=(), risks_after=None) -> str:

@@ -15,6 +15,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from .exports import display_name
+
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 Record = TypeVar("Record", bound=models.Model)
 INCOMPLETE_FORM = "The form was incomplete: open the record again and resubmit."
@@ -44,7 +46,7 @@ class VersionedByHistory(VersionedBySaveTime):
 
 
 def _describe_change(changed_by, changed_at: datetime.datetime | None) -> str:
-    who = (changed_by.get_full_name() or changed_by.get_username()) if changed_by else "someone"
+    who = display_name(changed_by) if changed_by else "someone"
     if changed_at is None:
         return f"by {who}"
     return f"by {who} at " + date_format(timezone.localtime(changed_at), "H:i \\o\\n j F Y")

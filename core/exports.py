@@ -18,17 +18,68 @@ FORMATS = {
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
+# Every export's headers are in sentence case ("Target date"); these words keep their capitals.
+HEADER_ACRONYMS = frozenset({"RAG", "SHA-256"})
+
+
+def is_sentence_case(header: str) -> bool:
+    """The one header style: the first word capitalised, the others lower case, acronyms as they are."""
+    words = header.split(" ")
+    if not all(words):
+        return False
+    first, rest = words[0], words[1:]
+    first_ok = first in HEADER_ACRONYMS or (first[:1].isupper() and first[1:] == first[1:].lower())
+    return first_ok and all(word in HEADER_ACRONYMS or word == word.lower() for word in rest)
+
+
+def display_name(user) -> str:
+    """A person as every page and export names them: their full name, else their username."""
+    return user.get_full_name() or user.get_username()
+
 
 @dataclass(frozen=True)
 class Column:
     """A column of a download. `parse` and `field` make it importable: `parse` turns a cell back
     into the value the services take as `field` (core/cells.py has the parsers). A column without
-    `parse` is worked out from others (a total, a band, a timestamp) and is ignored on import."""
+    `parse` is worked out from others (a total, a band, a timestamp) and is ignored on import.
+    A column not `on_pages` is for spreadsheets only (a username, beside the name pages show)."""
 
     header: str
     value: Callable[[Any], Any]
     parse: Callable[[Any], Any] | None = None
     field: str | None = None
+    on_pages: bool = True
+
+    def __post_init__(self):
+        if not is_sentence_case(self.header):
+            raise ValueError(f"Export header {self.header!r} is not in sentence case, like “Target date”.")
+
+
+def yes_no(value: bool) -> str:
+    return "Yes" if value else "No"
+
+
+def person_columns(header: str, person: Callable[[Any], Any], *, parse=None, field: str | None = None) -> list[Column]:
+    """A person as two columns: their display name, and their username (the one an import reads)
+    in "<header> username"; both empty when `person` gives None."""
+
+    def name(row) -> str:
+        user = person(row)
+        return display_name(user) if user is not None else ""
+
+    def username(row) -> str:
+        user = person(row)
+        return user.get_username() if user is not None else ""
+
+    return [Column(header, name), Column(f"{header} username", username, parse, field, on_pages=False)]
+
+
+def period_columns(period: Callable[[Any], Any]) -> list[Column]:
+    """A reporting period as its label ("2024/25 Q2") and its key ("2024-25-Q2"), empty for None."""
+    return [
+        Column("Period", lambda row: getattr(period(row), "label", "")),
+        Column("Period key", lambda row: getattr(period(row), "key", "")),
+    ]
 
 
 def _csv_cell(value: Any) -> str:

@@ -60,9 +60,10 @@ class PageColumn:
 
 
 def page_columns(columns: Iterable[Column], *overrides: PageColumn) -> list[PageColumn]:
-    """Export columns as the page shows them: as they are, but where one of `overrides` says otherwise."""
+    """Export columns as the page shows them: as they are, but where one of `overrides` says
+    otherwise; spreadsheet-only columns (usernames) are left off."""
     by_column = {override.column: override for override in overrides}
-    return [by_column.get(column, PageColumn(column)) for column in columns]
+    return [by_column.get(column, PageColumn(column)) for column in columns if column.on_pages]
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from core import cells
-from core.exports import Column
+from core.exports import Column, person_columns, yes_no
 from core.financial_year import FinancialQuarter, PeriodKeyError
 from core.tables import Cell, ListTable, PageColumn, display_cell, page_columns
 from principles.cells import principle_list
@@ -42,30 +42,26 @@ BUSINESS_CASE_DETAIL_COLUMNS = [
     Column("Title", lambda r: r.case.title, cells.text, "title"),
     Column("Status", lambda r: r.case.get_status_display(), cells.choice(BusinessCaseStatus), "status"),
     Column("Principles", lambda r: ", ".join(str(p.number) for p in r.case.principles.all()), principle_list, "principles"),
-    Column("Sponsor", lambda r: r.case.sponsor.get_full_name() or r.case.sponsor.get_username(), cells.person, "sponsor"),
+    *person_columns("Sponsor", lambda r: r.case.sponsor, parse=cells.person, field="sponsor"),
 ]
 BUSINESS_CASE_COLUMNS = BUSINESS_CASE_DETAIL_COLUMNS + [
     Column(column.header, lambda r, column=column: column.value(r.money)) for column in MONEY_COLUMNS
 ]
 
 
-def _yes_no(value: bool) -> str:
-    return "Yes" if value else "No"
-
-
-REVIEW_OVERDUE = Column("Review overdue", lambda r: _yes_no(r.is_review_overdue))
+REVIEW_OVERDUE = Column("Review overdue", lambda r: yes_no(r.is_review_overdue))
 RISK_COLUMNS = [
     Column("Reference", lambda r: r.reference, cells.text, "reference"),
     Column("Title", lambda r: r.title, cells.text, "title"),
     Column("Category", lambda r: r.get_category_display(), cells.choice(RiskCategory), "category"),
-    Column("Owner", lambda r: r.owner.get_full_name() or r.owner.get_username(), cells.person, "owner"),
+    *person_columns("Owner", lambda r: r.owner, parse=cells.person, field="owner"),
     Column("Inherent likelihood", lambda r: r.inherent_likelihood, cells.whole_number, "inherent_likelihood"),
     Column("Inherent impact", lambda r: r.inherent_impact, cells.whole_number, "inherent_impact"),
     Column("Residual likelihood", lambda r: r.residual_likelihood, cells.whole_number, "residual_likelihood"),
     Column("Residual impact", lambda r: r.residual_impact, cells.whole_number, "residual_impact"),
     Column("Residual score", lambda r: r.residual_score),
     Column("Residual band", lambda r: r.residual_band.label),
-    Column("Strategic register", lambda r: _yes_no(r.on_strategic_register), cells.yes_no, "on_strategic_register"),
+    Column("Strategic register", lambda r: yes_no(r.on_strategic_register), cells.yes_no, "on_strategic_register"),
     Column("Review date", lambda r: r.review_date, cells.date, "review_date"),
     REVIEW_OVERDUE,
 ]

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from core.conflicts import VersionedForm
+from core.exports import display_name
 from core.financial_year import financial_year_label
 from principles.models import Principle
 
@@ -29,7 +30,7 @@ def _user_choices():
 
 class UserChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.get_username()
+        return display_name(obj)
 
 
 class BusinessCaseForm(VersionedForm):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import get_text_list
 from django.views.generic import TemplateView
 
+from core.exports import display_name
 from core.financial_year import PeriodKeyError, working_days_between
 from core.permissions import can_chase_updates
 from periods.models import ReportingPeriod
@@ -16,11 +17,11 @@ from periods.selectors import period_current, period_get_by_key
 
 from .choices import ReminderKind
 from .reminders import ReminderOutcome, owner_reminder_for_stage, reminder_schedule, reminders_send_now
-from .selectors import chase_list, person_name
+from .selectors import chase_list
 
 
 def _people(people: list) -> str:
-    names = get_text_list([person_name(person) for person in people], "and")
+    names = get_text_list([display_name(person) for person in people], "and")
     return f"{len(people)} {'person' if len(people) == 1 else 'people'} ({names})"
 
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from django.utils.formats import date_format
 
 from actions.selectors import Rollup
+from core.exports import display_name
 from core.financial_year import financial_year_label
-from core.templatetags.council import pounds
+from core.templatetags.council import percent, pounds
 from periods.models import ReportingPeriod
 from registers.choices import BusinessCaseStatus
 from registers.models import SCORE_BANDS, VERY_HIGH, BusinessCase, ScoreBand
@@ -123,7 +124,7 @@ def _contact(user) -> str:
     # The scheduler's account is nobody to contact: the lead fills this in before approval.
     if not user.is_active:
         return ""
-    return "\n".join(part for part in (user.get_full_name() or user.get_username(), user.email) if part)
+    return "\n".join(part for part in (display_name(user), user.email) if part)
 
 
 def progress_report_draft(*, period: ReportingPeriod, drafted_by) -> ProgressReportDraft:
@@ -154,10 +155,11 @@ def progress_report_draft(*, period: ReportingPeriod, drafted_by) -> ProgressRep
         ),
         "executive_summary": _paragraphs(
             2,
-            f"As at {as_at}, the end of {label}, the {_plural(current.total, 'action')} of the strategy are on "
-            f"average {current.average_percent}% complete (at the end of {data['period']['previous_label']}: "
-            f"{previous.average_percent}%).",
-            f"By RAG rating: {_rag_movement(current, previous)}, compared with the end of "
+            f"As at {as_at}, the end of {label}, the strategy has {_plural(current.total, 'action')}; the "
+            f"{_plural(current.open, 'open one')} (neither completed nor cancelled) {'is' if current.open == 1 else 'are'} on "
+            f"average {percent(current.average_percent)} complete (at the end of {data['period']['previous_label']}: "
+            f"{percent(previous.average_percent)}).",
+            f"Open actions by RAG rating: {_rag_movement(current, previous)}, compared with the end of "
             f"{data['period']['previous_label']}.",
             f"{_plural(data['summary']['completed'], 'action')} {'is' if data['summary']['completed'] == 1 else 'are'} "
             f"completed and {_plural(current.overdue, 'action')} {'is' if current.overdue == 1 else 'are'} overdue. "

@@ -16,6 +16,7 @@ from actions.choices import CLOSED_STATUSES, Rag, Status
 from actions.models import ActionItem
 from actions.selectors import ActionState, action_states_as_at, rollup_by_principle
 from core.conditions import holds
+from core.exports import display_name
 from core.financial_year import financial_year_label
 from core.permissions import can_download_published_pack, can_see_unpublished_packs
 from principles.models import Principle
@@ -38,17 +39,13 @@ def _pack_actions() -> QuerySet[ActionItem]:
     return ActionItem.objects.select_related("principle", "owner")
 
 
-def _person(user) -> str:
-    return user.get_full_name() or user.get_username()
-
-
 def _action_row(state: ActionState) -> dict:
     action = state.action
     return {
         "reference": action.reference,
         "title": action.title,
         "principle_number": action.principle.number,
-        "owner": _person(action.owner),
+        "owner": display_name(action.owner),
         "due_date": action.due_date,
         "revised": action.revised_target_date is not None,
         "status": state.status,
@@ -122,7 +119,7 @@ def _business_case_row(case, years: list[int]) -> dict:
         "reference": case.reference,
         "title": case.title,
         "status_label": case.get_status_display(),
-        "sponsor": _person(case.sponsor),
+        "sponsor": display_name(case.sponsor),
         "principles": ", ".join(str(p.number) for p in sorted(case.principles.all(), key=lambda p: p.number)),
         "years": [
             {
@@ -195,7 +192,7 @@ def _risks(period: ReportingPeriod) -> dict:
                 "reference": r.reference,
                 "title": r.title,
                 "category": r.get_category_display(),
-                "owner": _person(r.owner),
+                "owner": display_name(r.owner),
                 "inherent_score": r.inherent_score,
                 "residual_score": r.residual_score,
                 "mitigation": r.mitigation,
@@ -205,7 +202,7 @@ def _risks(period: ReportingPeriod) -> dict:
             for r in very_high
         ],
         "review_overdue": [
-            {"reference": r.reference, "title": r.title, "owner": _person(r.owner), "review_date": r.review_date}
+            {"reference": r.reference, "title": r.title, "owner": display_name(r.owner), "review_date": r.review_date}
             for r in risks
             if r.reference in overdue
         ],

@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from actions.models import ActionItem
+from core.exports import display_name
 from core.financial_year import add_working_days, is_working_day, working_days_between
 from core.permissions import can_chase_updates
 from periods.models import ReportingPeriod
@@ -33,7 +34,7 @@ from periods.selectors import period_current
 
 from .choices import ReminderKind
 from .models import ReminderSent
-from .selectors import chase_list, people_to_remind, person_name
+from .selectors import chase_list, people_to_remind
 
 logger = logging.getLogger(__name__)
 
@@ -83,11 +84,11 @@ def _absolute_url(path: str) -> str:
 
 
 def _message(*, recipient, subject: str, template: str, context: dict) -> EmailMultiAlternatives:
-    context = {**context, "recipient_name": person_name(recipient), "site_url": settings.SITE_URL}
+    context = {**context, "recipient_name": display_name(recipient), "site_url": settings.SITE_URL}
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string(f"reporting/email/{template}.txt", context),
-        to=[formataddr((person_name(recipient), recipient.email))],
+        to=[formataddr((display_name(recipient), recipient.email))],
     )
     message.attach_alternative(render_to_string(f"reporting/email/{template}.html", context), "text/html")
     return message

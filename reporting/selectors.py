@@ -1,13 +1,18 @@
 
+import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 
 from actions.models import ActionItem
-from actions.selectors import actions_missing_update
+from actions.selectors import Rollup, action_states_as_at, actions_missing_update, rollup_by_principle
+from core.exports import display_name
 from core.permissions import can_edit_committee_report
 from periods.models import ReportingPeriod
+from principles.models import Principle
+from principles.selectors import principle_list
 from strategy.models import Strategy
 
 from .choices import OWNER_REMINDER_KINDS, ImplicationArea, ReportStatus
@@ -15,6 +20,49 @@ from .filtersets import CommitteeReportFilterSet
 from .models import CommitteeMeeting, CommitteeReport, ReminderSent, reference_from_slug
 from .sections import ACCESS_TO_INFORMATION, IMPLICATIONS_NUMBER, NUMBERED_SECTIONS
 from .text import text_blocks
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """One line of a summary: a principle's figures (or the plan's, `rollup.number` None) at a period's end."""
+
+    period: ReportingPeriod
+    rollup: Rollup
+
+
+@dataclass(frozen=True)
+class PeriodSummary:
+    """Per principle and overall, how the action plan stood at the end of `period` (the Rollups'
+    counting rule: RAG counts and the average percent are of open actions)."""
+
+    period: ReportingPeriod
+    principles: list[Rollup]
+    overall: Rollup
+
+    @property
+    def as_at(self) -> datetime.date:
+        return self.period.end_date
+
+    @property
+    def rows(self) -> list[SummaryRow]:
+        """Each principle's line in number order, then the plan's."""
+        return [SummaryRow(self.period, rollup) for rollup in (*self.principles, self.overall)]
+
+
+def period_summary(*, period: ReportingPeriod, principles: list[Principle] | None = None) -> PeriodSummary:
+    """The plan as at the end of `period`, from each action's latest update for it or earlier
+    (so a past quarter's figures never change); three queries, plus one without `principles`."""
+    principles = principles if principles is not None else list(principle_list())
+    per_principle, overall = rollup_by_principle(states=action_states_as_at(period=period), principles=principles)
+    return PeriodSummary(period=period, principles=[rollup for _, rollup in per_principle], overall=overall)
+
+
+def summary_history(*, on: datetime.date | None = None) -> list[PeriodSummary]:
+    """The summary of every reporting period begun by `on` (default today), oldest first: a
+    quarter not yet begun has no figures of its own."""
+    principles = list(principle_list())
+    periods = ReportingPeriod.objects.filter(start_date__lte=on or timezone.localdate()).order_by("start_date")
+    return [period_summary(period=period, principles=principles) for period in periods]
 
 
 def committee_report_queryset(*, user: AbstractBaseUser | None = None) -> QuerySet[CommitteeReport]:
@@ -120,12 +168,8 @@ def committee_reports_for_packs() -> list[CommitteeReport]:
     return list(CommitteeReport.objects.select_related("meeting").order_by("-financial_year", "-sequence"))
 
 
-def person_name(user: AbstractBaseUser) -> str:
-    return user.get_full_name() or user.get_username()
-
-
 def _by_name(user: AbstractBaseUser) -> tuple[str, int]:
-    return person_name(user).casefold(), user.pk
+    return display_name(user).casefold(), user.pk
 
 
 @dataclass(frozen=True)

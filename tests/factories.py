@@ -209,6 +209,14 @@ class ProgressUpdateFactory(factory.django.DjangoModelFactory):
     updated_at = factory.SelfAttribute("created_at")
 
 
+def progress_updates(actions: dict[str, ActionItem], rows, **fields) -> None:
+    """Updates stored as they stand, one per (reference, period, status, rag, percent) row."""
+    for reference, period, status, rag, percent in rows:
+        ProgressUpdateFactory(
+            action=actions[reference], period=period, status=status, rag=rag, percent_complete=percent, **fields
+        )
+
+
 class MeetingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = CommitteeMeeting

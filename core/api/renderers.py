@@ -1,8 +1,8 @@
 """?format=csv for spreadsheet users.
 
-Lists with export columns (actions, progress updates) are written by core.exports with
-the same columns as the HTML exports; anything else is flattened here: nested objects become
-"parent.child" columns and lists are joined with "; ".
+Lists and summaries are written by core.exports in their export columns (the HTML exports'
+where a page has one). Anything else answered to a CSV request (an error, a write's answer)
+is flattened here: nested objects become "Parent child" columns and lists are joined with "; ".
 """
 
 from operator import itemgetter
@@ -10,6 +10,12 @@ from operator import itemgetter
 from rest_framework.renderers import BaseRenderer
 
 from core.exports import Column, export_response
+
+
+def _header(key: str) -> str:
+    """A JSON key path as a header in the exports' style: "errors.period" is "Errors period"."""
+    words = " ".join(key.replace(".", " ").replace("_", " ").lower().split()) or "value"
+    return words[:1].upper() + words[1:]
 
 
 def _flatten(value, prefix: str = "") -> dict:
@@ -33,7 +39,9 @@ class CSVRenderer(BaseRenderer):
             return b""
         if isinstance(data, dict) and isinstance(data.get("results"), list):
             data = data["results"]
-        rows = [_flatten(row) for row in (data if isinstance(data, list) else [data])]
+        rows = [
+            {_header(key): cell for key, cell in _flatten(row).items()} for row in (data if isinstance(data, list) else [data])
+        ]
         headers = list(dict.fromkeys(key for row in rows for key in row))
         columns = [Column(header, itemgetter(header)) for header in headers]
         filled = [{header: row.get(header) for header in headers} for row in rows]

@@ -75,7 +75,7 @@ class StrategyAutoSchema(AutoSchema):
             codes.append("415")
             if getattr(self.view, "etag_versioned", False):
                 codes.append("412")
-        elif self._is_list_view():
+        elif self._is_list_view() and getattr(self.view, "pagination_class", None):
             codes.append("404")
         return codes
 

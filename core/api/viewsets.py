@@ -1,6 +1,6 @@
-"""Base ViewSets: a read-only list endpoint is three lines (queryset, serializer_class,
-filterset_class) plus, where a model has export columns, `csv_columns`; a versioned record's
-endpoint builds on VersionedRecordViewSet."""
+"""Base ViewSets: a read-only list endpoint is four lines (queryset, serializer_class,
+filterset_class and its export columns, `csv_columns`); a versioned record's endpoint builds on
+VersionedRecordViewSet."""
 
 from collections.abc import Iterable
 
@@ -17,13 +17,11 @@ from .concurrency import etag_for, version_read
 
 
 class CSVListMixin:
-    """Lists answer JSON pages, or with ?format=csv every matching row (unpaginated) as CSV.
-
-    `csv_columns` (a model's export columns, shared with the HTML exports) are used when set;
-    otherwise the serializer's fields are flattened by the CSV renderer.
+    """Lists answer JSON pages, or with ?format=csv every matching row (unpaginated) as CSV in
+    `csv_columns`: a model's export columns (core.exports), shared with its HTML export if it has one.
     """
 
-    csv_columns: list[Column] | None = None
+    csv_columns: list[Column]
     csv_actions: tuple[str, ...] = ("list",)
 
     def get_renderers(self):
@@ -37,13 +35,8 @@ class CSVListMixin:
         if self.request.accepted_renderer.format != "csv":
             page = self.paginate_queryset(queryset)
             return self.get_paginated_response(self.get_serializer(page, many=True).data)
-        filename = filename or self.basename
-        columns = columns if columns is not None else self.csv_columns
-        if columns is not None:
-            return export_response(rows=queryset, columns=columns, filename=filename, file_format="csv")
-        return Response(
-            self.get_serializer(queryset, many=True).data,
-            headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'},
+        return export_response(
+            rows=queryset, columns=columns or self.csv_columns, filename=filename or self.basename, file_format="csv"
         )
 
     def list(self, request, *args, **kwargs):

@@ -1,4 +1,4 @@
-"""Presentation in the council's conventions: pounds, and demo data marked as such."""
+"""Presentation in the council's conventions: pounds, percentages, and demo data marked as such."""
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -21,6 +21,12 @@ def pounds(value) -> str:
     amount = abs(amount)
     text = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
     return f"{sign}£{text}"
+
+
+@register.filter
+def percent(value) -> str:
+    """35.0%; a dash for an average with nothing to average (no open actions)."""
+    return "–" if value is None else f"{value}%"
 
 
 @register.simple_tag

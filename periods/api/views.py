@@ -2,6 +2,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from core.api.viewsets import ListViewSet
 
+from ..columns import PERIOD_COLUMNS
 from ..filtersets import ReportingPeriodFilterSet
 from ..models import ReportingPeriod
 from .serializers import ReportingPeriodSerializer
@@ -12,3 +13,4 @@ class ReportingPeriodViewSet(ListViewSet):
     queryset = ReportingPeriod.objects.all()
     serializer_class = ReportingPeriodSerializer
     filterset_class = ReportingPeriodFilterSet
+    csv_columns = PERIOD_COLUMNS

@@ -21,16 +21,18 @@ StatusCountsSerializer = type(
 RagCountsSerializer = type(
     "RagCountsSerializer",
     (serializers.Serializer,),
-    {rag: serializers.IntegerField(help_text=f"Actions rated {label.lower()}") for rag, label in Rag.choices},
+    {rag: serializers.IntegerField(help_text=f"Open actions rated {label.lower()}") for rag, label in Rag.choices},
 )
 
 
 class RollupSerializer(serializers.Serializer):
     total = serializers.IntegerField(help_text="Number of actions.")
     by_status = StatusCountsSerializer()
-    by_rag = RagCountsSerializer()
+    open = serializers.IntegerField(help_text="Actions neither completed nor cancelled: the RAG counts and average are of these.")
+    by_rag = RagCountsSerializer(help_text="Open actions by RAG rating; completed and cancelled ones count under their status only.")
     average_percent = serializers.DecimalField(
-        max_digits=4, decimal_places=1, coerce_to_string=False, help_text="Mean percent complete, to one decimal place."
+        max_digits=4, decimal_places=1, coerce_to_string=False, allow_null=True,
+        help_text="Mean percent complete of the open actions, to one decimal place; null with none open.",
     )
     overdue = serializers.IntegerField(help_text="Past their due date and neither completed nor cancelled.")
 

@@ -10,9 +10,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from actions.models import ActionItem
-from actions.selectors import action_states_as_at, rollup_by_principle
+from core.api.renderers import CSVRenderer
 from core.api.schema import ERROR_RESPONSES
 from core.api.viewsets import ListViewSet, VersionedRecordViewSet
+from core.exports import export_response
 from core.permissions import (
     can_download_published_pack,
     can_draft_committee_report,
@@ -21,15 +22,20 @@ from core.permissions import (
     can_request_pack,
     can_see_unpublished_packs,
 )
-from principles.selectors import principle_list
-from reporting.columns import COMMITTEE_REPORT_COLUMNS
+from reporting.columns import COMMITTEE_MEETING_COLUMNS, COMMITTEE_REPORT_COLUMNS, PACK_COLUMNS, SUMMARY_COLUMNS
 from reporting.filtersets import CommitteeReportFilterSet
 from reporting.models import CommitteeMeeting, ReportPack, reference_from_slug
 from reporting.pack_data import packs_visible_to
 from reporting.pack_downloads import pack_file_response, readable_pack_or_403
 from reporting.packs import pack_publish, pack_request
 from reporting.sections import AUTHORED_FIELDS
-from reporting.selectors import committee_meeting_list, committee_report_queryset
+from reporting.selectors import (
+    PeriodSummary,
+    committee_meeting_list,
+    committee_report_queryset,
+    period_summary,
+    summary_history,
+)
 from reporting.services import (
     ReportSections,
     committee_meeting_create,
@@ -53,24 +59,46 @@ from .serializers import (
 )
 
 
-class SummaryView(APIView):
-    """Per principle and overall, how the action plan stood at the end of a period."""
+SUMMARY_CSV = OpenApiResponse(
+    OpenApiTypes.STR,
+    "With ?format=csv (or Accept: text/csv): per period, one row per principle and one for all principles "
+    "(Principle empty), in the columns " + ", ".join(column.header for column in SUMMARY_COLUMNS) + ".",
+)
+COUNTING_RULE = (
+    "Completed and cancelled actions count under their status only: the RAG counts and the average percent "
+    "complete are of the open actions, as on the dashboard and in the packs."
+)
+
+
+class SummaryCSVMixin:
+    """JSON, or with ?format=csv (or Accept: text/csv) the same figures as CSV rows in SUMMARY_COLUMNS."""
 
     read_model = ActionItem
-    renderer_classes = [JSONRenderer]
+    renderer_classes = [JSONRenderer, CSVRenderer]
+
+    def summary_response(self, summaries: list[PeriodSummary], *, many: bool, filename: str):
+        if self.request.accepted_renderer.format == "csv":
+            rows = [row for summary in summaries for row in summary.rows]
+            return export_response(rows=rows, columns=SUMMARY_COLUMNS, filename=filename, file_format="csv")
+        return Response(SummarySerializer(summaries if many else summaries[0], many=many).data)
+
+
+class SummaryView(SummaryCSVMixin, APIView):
+    """Per principle and overall, how the action plan stood at the end of a period."""
 
     @extend_schema(
         summary="Progress summary as at a period's end",
         description=(
             "Counts by status and RAG, average percent complete and overdue count, per principle and overall, "
             "from each action's latest update for the period or earlier: later updates are ignored, so a past "
-            "quarter's figures never change."
+            f"quarter's figures never change. {COUNTING_RULE}"
         ),
         parameters=[
             OpenApiParameter("period", str, description="Period key, e.g. 2024-25-Q2. Defaults to the current period.")
         ],
         responses={
-            200: SummarySerializer,
+            (200, "application/json"): SummarySerializer,
+            (200, "text/csv"): SUMMARY_CSV,
             400: OpenApiResponse(ERROR_RESPONSES["400"].response, "The period key is malformed or not a reporting period."),
         },
     )
@@ -78,16 +106,25 @@ class SummaryView(APIView):
         query = SummaryQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         period = query.validated_data["period"]
-        per_principle, overall = rollup_by_principle(
-            states=action_states_as_at(period=period), principles=list(principle_list())
-        )
-        summary = {
-            "period": period,
-            "as_at": period.end_date,
-            "overall": overall,
-            "principles": [rollup for _, rollup in per_principle],
-        }
-        return Response(SummarySerializer(summary).data)
+        return self.summary_response([period_summary(period=period)], many=False, filename=f"summary-{period.key}")
+
+
+class SummaryHistoryView(SummaryCSVMixin, APIView):
+    """The summary of every reporting period begun so far, in one answer."""
+
+    @extend_schema(
+        summary="Progress summary of every period",
+        description=(
+            "The summary of each reporting period begun so far, oldest first, each as at its period's end "
+            f"(the same figures /summary/?period= gives for it). Not paginated. {COUNTING_RULE}"
+        ),
+        responses={
+            (200, "application/json"): SummarySerializer(many=True),
+            (200, "text/csv"): SUMMARY_CSV,
+        },
+    )
+    def get(self, request):
+        return self.summary_response(summary_history(), many=True, filename="summary-history")
 
 
 REPORT_SLUG = OpenApiParameter(
@@ -220,6 +257,7 @@ class CommitteeReportViewSet(VersionedRecordViewSet):
 class CommitteeMeetingViewSet(mixins.CreateModelMixin, ListViewSet):
     serializer_class = CommitteeMeetingSerializer
     read_model = CommitteeMeeting
+    csv_columns = COMMITTEE_MEETING_COLUMNS
     filter_backends = []
 
     def get_queryset(self):
@@ -287,6 +325,7 @@ PACK_SHA256 = OpenApiParameter(
 class PackViewSet(mixins.RetrieveModelMixin, ListViewSet):
     serializer_class = ReportPackSerializer
     permission_classes = [CanReadPacks]
+    csv_columns = PACK_COLUMNS
     filter_backends = []
     lookup_value_regex = "[^/]+"
     http_method_names = ["get", "post", "head", "options"]

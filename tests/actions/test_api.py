@@ -2,6 +2,7 @@
 
 
 import pytest
+from django.contrib.auth.models import User
 from rest_framework.test import APIClient
 
 from actions.exports import ACTION_COLUMNS, PROGRESS_UPDATE_COLUMNS
@@ -124,7 +125,7 @@ def test_actions_csv_uses_the_export_columns(plan):
     rows = csv_rows(response)
     assert rows[0] == [column.header for column in ACTION_COLUMNS]
     assert [row[0] for row in rows[1:]] == ["P1-01", "P1-02"]
-    assert rows[1][9] == "On track"
+    assert dict(zip(rows[0], rows[1]))["Status"] == "On track"
 
 
 def test_action_detail_carries_its_version_as_etag(plan):
@@ -359,7 +360,10 @@ def test_progress_updates_csv(history):
     rows = csv_rows(token_client(factories.api_client_user()).get(UPDATES, {"format": "csv", "period": "2024-25-Q1"}))
     assert rows == [
         [column.header for column in PROGRESS_UPDATE_COLUMNS],
-        ["P1-01", "2024/25 Q1", "On track", "Green", "10", "", "", "owner", "2024-07-01T12:00:00+00:00"],
+        [
+            "P1-01", "2024/25 Q1", "2024-25-Q1", "On track", "Green", "10", "", "",
+            User.objects.get(username="owner").get_full_name(), "owner", "2024-07-01T12:00:00+00:00",
+        ],
     ]
 
 

@@ -52,9 +52,10 @@ def test_dashboard_counts_by_principle_and_this_quarters_updates(client, plan):
     client.force_login(plan["committee"])
     page = client.get(reverse("dashboard")).content.decode()
     label = plan["period"].label
-    # Actions, red, amber, green, average complete, overdue, updated this quarter.
+    # Actions, red, amber, green (of open actions), average complete of open, overdue, updated this quarter.
     assert cells(page, "1. To provide standard") == ["2", "1", "1", "0", "35.0%", "1", "1 of 2"]
-    assert cells(page, "2. Ensure ICT governance") == ["1", "0", "0", "1", "100.0%", "0", "0 of 0"]
+    # Its one action is completed: counted under its status only, so no RAG and no average of open work.
+    assert cells(page, "2. Ensure ICT governance") == ["1", "0", "0", "0", "–", "0", "0 of 0"]
     assert "This quarter: <strong>1 of 2 actions updated</strong>" in page
     assert f"Updated for {label}" in page
     # Status counts, in the order of the Status choices.
@@ -67,9 +68,10 @@ def test_dashboard_chart_is_svg_with_words_and_no_inline_styles(client, plan):
     svg = re.search(r"<svg.*?</svg>", page, re.S).group(0)
     assert 'role="img"' in svg and "<title" in svg
     assert "1 red, 1 amber, 0 green" in svg
-    assert svg.count('class="app-chart__bar"') == 3
-    # Red, amber, green, in the colours of actions.choices.RAG_SERIES.
-    assert re.findall(r'fill="(#[0-9a-f]{6})"', svg) == ["#d4351c", "#ffdd00", "#00703c"]
+    # Principle 2's one action is completed, so it has no RAG bar: red and amber for principle 1.
+    assert svg.count('class="app-chart__bar"') == 2
+    # Red and amber, in the colours of actions.choices.RAG_SERIES (the only green action is completed).
+    assert re.findall(r'fill="(#[0-9a-f]{6})"', svg) == ["#d4351c", "#ffdd00"]
     assert "style=" not in page and "<script>" not in page
 
 
@@ -84,11 +86,11 @@ def test_principle_list_and_detail(client, plan):
     client.force_login(plan["owner"])
     listing = client.get(reverse("principle-list")).content.decode()
     assert "Principle 1: To provide standard, sustainable, and flexible technology" in listing
-    assert "2 actions: 1 red, 1 amber, 0 green; 35.0% complete on average; 1 overdue." in listing
+    assert "2 actions; of the 2 open: 1 red, 1 amber, 0 green, 35.0% complete on average; 1 overdue." in listing
     detail = client.get(reverse("principle-detail", args=[2])).content.decode()
     assert "Because governance matters." in detail and "P2-01" in detail and "P1-01" not in detail
     assert ">Due</th>" in detail and 'href="/actions/P2-01/"' in detail
-    assert "<dd class=\"govuk-summary-list__value\">100.0%</dd>" in detail
+    assert "<dd class=\"govuk-summary-list__value\">–</dd>" in detail
 
 
 def test_unknown_principle_is_404(client, plan):

@@ -40,12 +40,27 @@ def test_rollup_counts_and_average(history):
     states = action_states_as_at(period=history["q3"])
     per_principle, overall = rollup_by_principle(states=states, principles=history["principles"])
     (p1, first), (p2, second) = per_principle
-    assert first.total == 2 and first.by_status["completed"] == 1 and first.by_rag["amber"] == 1
-    assert first.average_percent == Decimal("80.0")
+    # P1-02 is completed: counted under its status only, not in RAG or the average of open work.
+    assert first.total == 2 and first.by_status["completed"] == 1 and first.open == 1
+    assert first.by_rag == {"red": 0, "amber": 1, "green": 0}
+    assert first.average_percent == Decimal("60.0")
     assert first.overdue == 1
     assert second.by_rag["red"] == 1
-    assert overall.total == 3
-    assert overall.average_percent == Decimal("55.0")
+    assert (overall.total, overall.open) == (3, 2)
+    assert overall.average_percent == Decimal("32.5")  # (60 + 5) / 2
+
+
+def test_a_cancelled_action_rated_amber_counts_as_cancelled_only(history):
+    cancelled = factories.ActionFactory(reference="P2-02", principle=history["principles"][1], target_date=datetime.date(2025, 3, 31))
+    factories.ProgressUpdateFactory(
+        action=cancelled, period=history["q3"], status="cancelled", rag="amber", percent_complete=20, commentary="Stopped."
+    )
+    per_principle, overall = rollup_by_principle(states=action_states_as_at(period=history["q3"]), principles=history["principles"])
+    second = per_principle[1][1]
+    assert (second.total, second.by_status["cancelled"], second.open) == (2, 1, 1)
+    assert second.by_rag == {"red": 1, "amber": 0, "green": 0}
+    assert second.average_percent == Decimal("5.0")
+    assert (overall.by_rag["amber"], overall.average_percent) == (1, Decimal("32.5"))
 
 
 def test_current_states_use_the_action_fields(history):

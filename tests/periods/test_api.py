@@ -48,8 +48,8 @@ def test_bad_period_filters_are_400(periods, params):
 def test_periods_csv(periods):
     response = token_client(factories.api_client_user()).get(PERIODS, {"format": "csv", "quarter": "2"})
     lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("key,label,financial_year,quarter,start_date")
-    assert lines[1].startswith("2024-25-Q2,2024/25 Q2,2024,2,2024-07-01")
+    assert lines[0].startswith("Period,Period key,Financial year,Quarter,Start date")
+    assert lines[1].startswith("2024/25 Q2,2024-25-Q2,2024/25,2,2024-07-01")
 
 
 def test_periods_queries_do_not_grow_with_rows(db):

@@ -31,9 +31,10 @@ def plan(periods):
       P2-01  no update: not started, green, 0%; due 31 August 2024: overdue
       P2-02  off track, red, 10%
       P2-03  only a Q3 update: not started, green, 0%
-    Principle 1: 2 actions, avg (40 + 100) / 2 = 70.0, overdue 0
-    Principle 2: 3 actions, avg (0 + 10 + 0) / 3 = 3.3, overdue 1
-    Overall: 5 actions, avg 150 / 5 = 30.0, overdue 1
+    Completed (and cancelled) actions count under their status only, never in RAG or the average:
+    Principle 1: 2 actions, 1 open (amber), avg of open 40 / 1 = 40.0, overdue 0
+    Principle 2: 3 actions, 3 open (1 red, 2 green), avg (0 + 10 + 0) / 3 = 3.3, overdue 1
+    Overall: 5 actions, 4 open (1 red, 1 amber, 2 green), avg 50 / 4 = 12.5, overdue 1
     """
     q1, q2, q3, _ = periods
     owner = factories.manager()
@@ -47,18 +48,19 @@ def plan(periods):
         "P2-02": factories.ActionFactory(reference="P2-02", principle=p2, owner=owner, target_date=far),
         "P2-03": factories.ActionFactory(reference="P2-03", principle=p2, owner=owner, target_date=far),
     }
-    for reference, period, status, rag, percent in (
-        ("P1-01", q1, "on_track", "green", 20),
-        ("P1-01", q2, "at_risk", "amber", 40),
-        ("P1-01", q3, "completed", "green", 100),
-        ("P1-02", q1, "completed", "green", 100),
-        ("P2-02", q2, "off_track", "red", 10),
-        ("P2-03", q3, "on_track", "green", 50),
-    ):
-        factories.ProgressUpdateFactory(
-            action=actions[reference], period=period, status=status, rag=rag, percent_complete=percent,
-            commentary="Reported.", created_at=aware(2024, 7, 1),
-        )
+    factories.progress_updates(
+        actions,
+        (
+            ("P1-01", q1, "on_track", "green", 20),
+            ("P1-01", q2, "at_risk", "amber", 40),
+            ("P1-01", q3, "completed", "green", 100),
+            ("P1-02", q1, "completed", "green", 100),
+            ("P2-02", q2, "off_track", "red", 10),
+            ("P2-03", q3, "on_track", "green", 50),
+        ),
+        commentary="Reported.",
+        created_at=aware(2024, 7, 1),
+    )
 
 
 def counts(**given) -> dict:
@@ -72,25 +74,27 @@ def test_summary_as_at_a_period_end_matches_hand_computed_figures(plan):
     assert body["overall"] == {
         "total": 5,
         "by_status": counts(not_started=2, at_risk=1, off_track=1, completed=1),
-        "by_rag": {"red": 1, "amber": 1, "green": 3},
-        "average_percent": 30.0,
+        "open": 4,
+        "by_rag": {"red": 1, "amber": 1, "green": 2},
+        "average_percent": 12.5,
         "overdue": 1,
     }
     first, second = body["principles"]
-    assert (first["number"], first["title"], first["total"], first["average_percent"], first["overdue"]) == (1, "First", 2, 70.0, 0)
+    assert (first["number"], first["title"], first["total"], first["average_percent"], first["overdue"]) == (1, "First", 2, 40.0, 0)
     assert first["by_status"] == counts(at_risk=1, completed=1)
-    assert first["by_rag"] == {"red": 0, "amber": 1, "green": 1}
+    assert (first["open"], first["by_rag"]) == (1, {"red": 0, "amber": 1, "green": 0})
     assert (second["number"], second["total"], Decimal(str(second["average_percent"])), second["overdue"]) == (
         2, 3, Decimal("3.3"), 1,
     )
     assert second["by_status"] == counts(not_started=2, off_track=1)
-    assert second["by_rag"] == {"red": 1, "amber": 0, "green": 2}
+    assert (second["open"], second["by_rag"]) == (3, {"red": 1, "amber": 0, "green": 2})
 
 
 def test_summary_for_a_later_period_counts_later_updates(plan):
     body = token_client(factories.api_client_user()).get(SUMMARY, {"period": "2024-25-Q3"}).json()
     assert body["overall"]["by_status"] == counts(not_started=1, on_track=1, off_track=1, completed=2)
-    assert body["overall"]["average_percent"] == 52.0
+    # Open: P2-01 0%, P2-02 10% (its Q2 update), P2-03 50%: 60 / 3.
+    assert (body["overall"]["open"], body["overall"]["average_percent"]) == (3, 20.0)
 
 
 def test_summary_defaults_to_the_current_period(plan):
@@ -150,8 +154,8 @@ def test_the_api_summary_and_the_pack_read_the_same_rollups(plan):
         assert isinstance(rollup, Rollup)
         assert sent["by_status"] == {count.key: count.count for count in rollup.status_counts}
         assert sent["by_rag"] == {count.key: count.count for count in rollup.rag_counts}
-        assert (sent["total"], Decimal(str(sent["average_percent"])), sent["overdue"]) == (
-            rollup.total, rollup.average_percent, rollup.overdue,
+        assert (sent["total"], sent["open"], Decimal(str(sent["average_percent"])), sent["overdue"]) == (
+            rollup.total, rollup.open, rollup.average_percent, rollup.overdue,
         )
     assert [(p["number"], p["title"]) for p in body["principles"]] == [(r.number, r.title) for r in summary["principles"]]
     assert summary["completed"] == body["overall"]["by_status"]["completed"] == 1
@@ -161,6 +165,6 @@ def test_the_api_summary_and_the_pack_read_the_same_rollups(plan):
         table = html.split(f'<table class="data summary-table {table_class}">')[1].split("</table>")[0]
         return re.findall(r'<td class="num">([^<]*)</td>', table)
 
-    # Principle 2's rows: its statuses and total; its red, amber, green, overdue and average.
+    # Principle 2's rows: its statuses and total; its open, red, amber, green, overdue and average of open.
     assert cells("summary-table--status")[7:14] == ["2", "0", "0", "1", "0", "0", "3"]
-    assert cells("summary-table--rag")[5:10] == ["1", "0", "2", "1", "3.3%"]
+    assert cells("summary-table--rag")[6:12] == ["3", "1", "0", "2", "1", "3.3%"]

@@ -12,7 +12,7 @@ def test_csv_rows_match_the_filter(client, reports):
     response = signed_in(client, factories.lead()).get(LIST, {"status": "draft", "download": "csv"})
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="committee-reports.csv"'
-    assert csv_rows(response) == [HEADERS, ["CP/3/24-25", "Draft one", "Not yet chosen", "Draft"]]
+    assert csv_rows(response) == [HEADERS, ["CP/3/24-25", "Draft one", "Not yet chosen", "Draft", "", ""]]
 
 
 def test_xlsx_rows_match_the_filter(client, reports):

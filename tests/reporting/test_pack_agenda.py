@@ -51,7 +51,10 @@ def test_a_pack_requested_through_the_api_drafts_the_quarters_report_and_is_publ
     assert "Date of Meeting: 6 February 2025" in text
     assert "Report Reference No: CP/42/24-25" in text and "Progress pack" not in text.split("Ward(s)")[0]
     assert "That the Committee notes the progress made in delivering" in text
-    assert "As at 31 December 2024, the end of 2024/25 Q3, the 7 actions of the strategy are on average" in text
+    assert (
+        "As at 31 December 2024, the end of 2024/25 Q3, the strategy has 7 actions; the 7 open ones "
+        "(neither completed nor cancelled) are on average"
+    ) in text
     assert "compared with the end of 2024/25 Q2" in text
     assert "1 approved High Level Business Case as at 31 December 2024" in text
     assert "the ICT risk register held 1 risk" in text
@@ -102,7 +105,7 @@ def test_the_draft_counts_rag_movement_and_only_approved_business_cases_as_at_th
     finance = report.implications.get(area="finance").text
     assert "8.2.1. The figures below are those of the 1 approved High Level Business Case as at 31 December 2024" in finance
     assert "£2,000" in finance and "HLBC-DRAFT" not in finance and "HLBC-LATE" not in finance and "999,999" not in finance
-    assert "2.2. By RAG rating: red 2 (unchanged); amber 5 (unchanged); green 0 (unchanged)" in report.executive_summary
+    assert "2.2. Open actions by RAG rating: red 2 (unchanged); amber 5 (unchanged); green 0 (unchanged)" in report.executive_summary
     assert report.recommendations.startswith("3.1. That the Committee notes the progress")
 
 

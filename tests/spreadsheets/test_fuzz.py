@@ -57,7 +57,7 @@ def test_random_bytes(plan, prefix, body):
 
 
 # Every generated file also has a row for an owner who does not exist, so none can be applied.
-BAD_ROW = ["P1-99", "Bad", 1, "no-such-user"]
+BAD_ROW = ["P1-99", "Bad", 1, "Nobody", "no-such-user"]
 
 
 @FUZZ

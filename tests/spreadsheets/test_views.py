@@ -55,11 +55,11 @@ def test_a_lead_uploads_previews_then_applies(client, plan):
 
 def test_a_preview_with_a_refused_row_offers_no_apply_and_applying_anyway_saves_nothing(client, plan):
     client.force_login(plan["lead"])
-    response = upload_file(client, reverse("plan-import"), csv_bytes([ACTION_HEADERS, action_row(Owner="ghost")]))
+    response = upload_file(client, reverse("plan-import"), csv_bytes([ACTION_HEADERS, action_row(**{"Owner username": "ghost"})]))
 
     preview = client.get(response.url)
     assert b"Apply these changes" not in preview.content
-    assert "Actions row 2, P1-01: owner: There is no user ghost" in preview.content.decode()
+    assert "Actions row 2, P1-01: owner username: There is no user ghost" in preview.content.decode()
 
     assert client.post(response.url).status_code == 409
     assert not ActionItem.objects.exists()

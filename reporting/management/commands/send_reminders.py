@@ -4,8 +4,8 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.exports import display_name
 from reporting.reminders import reminders_send_due
-from reporting.selectors import person_name
 
 
 def _iso_date(text: str) -> datetime.date:
@@ -25,8 +25,8 @@ class Command(BaseCommand):
         for outcome in reminders_send_due(today=_iso_date(today) if today else None):
             what = f"{outcome.kind_label.lower()} for {outcome.period.label}"
             for person in outcome.sent:
-                self.stdout.write(f"E-mailed {person_name(person)} <{person.email}>: {what}.")
+                self.stdout.write(f"E-mailed {display_name(person)} <{person.email}>: {what}.")
             for person in outcome.failed:
-                self.stderr.write(f"Could not e-mail {person_name(person)} <{person.email}> the {what}; the next run tries again.")
+                self.stderr.write(f"Could not e-mail {display_name(person)} <{person.email}> the {what}; the next run tries again.")
             for person in outcome.unreachable:
-                self.stderr.write(f"Not e-mailed {person_name(person)}: no e-mail address or a disabled account ({what}).")
+                self.stderr.write(f"Not e-mailed {display_name(person)}: no e-mail address or a disabled account ({what}).")
