@@ -1,6 +1,7 @@
 """Reflow (WCAG 2.2 1.4.10): every page and state, for every role, at 320 CSS px wide (400% zoom
 of a 1280 px window) without the page scrolling sideways; wide tables scroll inside their own
-region instead. Every page's footer links to the accessibility statement."""
+region instead. Each also passes axe-core at that width, and its footer links to the
+accessibility statement."""
 
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from actions.exports import ACTION_COLUMNS
+from tests.browser.accessibility import accessibility_violations
 from tests.browser.conftest import sign_in_page
 from tests.browser.pages import BROWSER_ROLES, LONG_URL, NOT_PAGES, demo_page_states, named_pages
 from tests.spreadsheets.helpers import csv_bytes, sheet_values, xlsx
@@ -27,8 +29,8 @@ NEW_ACTION = ["P7-99", "Retire the fax gateway", 7, "manager", "manager2", "", "
 
 
 def reflow_problems(page, label: str) -> list[str]:
-    """What is wrong with the page as it is now: sideways scrolling, or no link to the statement."""
-    problems = []
+    """What is wrong with the page as it is now: sideways scrolling, axe violations, or no link to the statement."""
+    problems = [f"{label}: axe {violation['id']} on {[node['target'] for node in violation['nodes'][:3]]}" for violation in accessibility_violations(page)]
     width = page.evaluate("document.documentElement.scrollWidth")
     if width > NARROW["width"]:
         problems.append(f"{label}: {width} px wide")
@@ -79,7 +81,8 @@ def test_every_page_reflows_at_320_css_px(chromium, demo_site, role, tmp_path):
     assert not missing, f"Pages with no address in tests/browser/pages.py: {sorted(missing)}"
     assert not set(states) & set(NOT_PAGES)
 
-    context = chromium.new_context(base_url=demo_site, viewport=NARROW)
+    # bypass_csp lets axe-core be injected (the policy is tested in test_content_security_policy.py).
+    context = chromium.new_context(base_url=demo_site, viewport=NARROW, bypass_csp=True)
     try:
         anonymous = context.new_page()
         problems = []
