@@ -4,7 +4,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.http import Http404
 from django.views.generic import TemplateView
 
-from core.charts import ChartSize, stacked_bars
+from core.charts import PERCENT_CHART_WIDTH, ChartSize, stacked_bars
 from core.permissions import can_view_action_plan, can_view_principles
 from periods.selectors import period_current, periods_compared
 from principles.models import Principle
@@ -21,8 +21,10 @@ from .selectors import (
     rollup_by_principle,
 )
 
-# Room beside each bar for "12 red, 3 amber, 40 green", which carries the figures the colours show.
-RAG_CHART_SIZE = ChartSize(label_width=110, bar_width=360, row_height=32, bar_height=20, text_width=230)
+# "Principle 2: 12 red, 3 amber, 40 green" above each bar carries the figures the colours show. As
+# narrow as the percent chart (core.charts.PERCENT_CHART_WIDTH), so at 320 px it is scaled by at
+# most a tenth and its words stay legible.
+RAG_CHART_SIZE = ChartSize(label_width=0, bar_width=PERCENT_CHART_WIDTH, row_height=50, bar_height=20, text_width=0, caption_height=26)
 
 
 def rag_chart(rows) -> dict:

@@ -1,5 +1,5 @@
 """Pages every deployment has whatever its apps: health checks for the container and load
-balancer, and the sign-in page's lockout answer."""
+balancer, the sign-in page's lockout answer, the API reference and the accessibility statement."""
 
 import logging
 import math
@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from kombu import Connection
 
+from .api_reference import api_reference
 from .forms import LockedOutSignInForm
 
 logger = logging.getLogger(__name__)
@@ -84,3 +85,19 @@ def sign_in_locked_out(request: HttpRequest, original_response: HttpResponse | N
     if not next_url and request.path.startswith("/admin/"):
         next_url = "/admin/"
     return render(request, "registration/login.html", {"form": form, "next": next_url}, status=429)
+
+
+@require_safe
+def api_docs(request: HttpRequest) -> HttpResponse:
+    """The API reference as a plain GOV.UK page, from the schema Swagger UI (/api/docs/swagger/) draws."""
+    return render(request, "core/api_docs.html", {"reference": api_reference()})
+
+
+@require_safe
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    """The statement the Public Sector Bodies Accessibility Regulations 2018 ask for; no sign-in needed."""
+    return render(
+        request,
+        "core/accessibility.html",
+        {"contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL, "tested_on": settings.ACCESSIBILITY_TESTED_ON},
+    )

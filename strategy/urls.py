@@ -9,6 +9,7 @@ urlpatterns = [
     # For the container and load balancer: no sign-in, no redirect (production.SECURE_REDIRECT_EXEMPT).
     path("healthz", core_views.healthz, name="healthz"),
     path("readyz", core_views.readyz, name="readyz"),
+    path("accessibility/", core_views.accessibility_statement, name="accessibility"),
     path("admin/", admin.site.urls),
     path("api/", include("strategy.api_router")),
     path("accounts/login/", LoginView.as_view(authentication_form=SignInForm), name="login"),

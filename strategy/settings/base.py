@@ -6,7 +6,7 @@ needs no services.
 """
 
 import os
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -285,6 +285,11 @@ EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or "ICT Strategy <ict-strategy@example.gov.uk>"
 # Where people reach this service: e-mails link back to it, and have no request to take a host from.
 SITE_URL = (os.environ.get("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
+
+# The accessibility statement (/accessibility/): where people report a problem or ask for content
+# in another format, and when the service was last tested against WCAG 2.2 AA (tests/browser).
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL") or "ict-strategy@example.gov.uk"
+ACCESSIBILITY_TESTED_ON = date(2026, 12, 1)
 
 # Logs are one JSON object a line on standard output (LOG_FORMAT=console for people: local.py),
 # through structlog, Django's and Celery's own messages included. django-structlog binds each

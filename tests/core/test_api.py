@@ -86,9 +86,9 @@ def test_requests_are_throttled_per_token(db):
     assert "Request was throttled" in response.json()["detail"]
     assert int(response["Retry-After"]) > 0
     assert other.get(ACTIONS).status_code == 200
-    # The public docs are throttled per address.
+    # The public Swagger UI is throttled per address.
     anonymous = APIClient()
-    assert [anonymous.get("/api/docs/").status_code for _ in range(3)] == [200, 200, 429]
+    assert [anonymous.get("/api/docs/swagger/").status_code for _ in range(3)] == [200, 200, 429]
     cache.clear()
 
 
@@ -145,8 +145,8 @@ def test_schema_is_served_and_validates(db, tmp_path):
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yaml"))
 
 
-def test_docs_are_served_from_local_files(db):
-    response = APIClient().get("/api/docs/")
+def test_swagger_ui_is_served_from_local_files(db):
+    response = APIClient().get("/api/docs/swagger/")
     assert response.status_code == 200
     page = response.content.decode()
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in page

@@ -35,7 +35,7 @@ def test_the_legend_goes_under_the_bars_in_columns():
 
 
 def test_dashboard_and_pack_keep_their_sizes_and_the_rag_colours():
-    assert (RAG_CHART_SIZE.label_width, RAG_CHART_SIZE.bar_width, RAG_CHART_SIZE.legend_columns) == (110, 360, 0)
+    assert (RAG_CHART_SIZE.label_width, RAG_CHART_SIZE.bar_width, RAG_CHART_SIZE.legend_columns) == (0, 320, 0)
     assert (STATUS_CHART_SIZE.label_width, STATUS_CHART_SIZE.bar_width, STATUS_CHART_SIZE.legend_columns) == (0, 300, 3)
     assert [(s.key, s.label, s.colour) for s in RAG_SERIES] == [
         ("red", "Red", "#d4351c"), ("amber", "Amber", "#ffdd00"), ("green", "Green", "#00703c"),

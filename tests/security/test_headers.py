@@ -26,7 +26,7 @@ def test_every_page_gets_the_strict_policy_and_the_permissions_policy(client, db
     assert "camera=(), " in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
 
 
-def test_the_api_docs_add_data_images_and_nothing_else(client, db):
-    response = client.get(reverse("api-docs"))
+def test_swagger_ui_adds_data_images_and_nothing_else(client, db):
+    response = client.get(reverse("api-docs-swagger"))
     assert directives(response["Content-Security-Policy"]) == directives(SITE_POLICY) - {"img-src 'self'"} | {"img-src 'self' data:"}
     assert "<style>" not in response.content.decode()
