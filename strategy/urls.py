@@ -13,6 +13,7 @@ urlpatterns = [
     path("api/", include("strategy.api_router")),
     path("accounts/login/", LoginView.as_view(authentication_form=SignInForm), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("public/", include("transparency.urls")),
     path("reports/", include("reporting.pack_urls")),
     path("", include("reporting.urls")),
     path("", include("actions.urls")),

@@ -10,7 +10,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from actions.models import ActionItem
-from actions.selectors import action_states_as_at, rollup_by_principle
 from core.api.schema import ERROR_RESPONSES
 from core.api.viewsets import ListViewSet, VersionedRecordViewSet
 from core.permissions import (
@@ -21,7 +20,6 @@ from core.permissions import (
     can_request_pack,
     can_see_unpublished_packs,
 )
-from principles.selectors import principle_list
 from reporting.columns import COMMITTEE_REPORT_COLUMNS
 from reporting.filtersets import CommitteeReportFilterSet
 from reporting.models import CommitteeMeeting, ReportPack, reference_from_slug
@@ -29,7 +27,7 @@ from reporting.pack_data import packs_visible_to
 from reporting.pack_downloads import pack_file_response, readable_pack_or_403
 from reporting.packs import pack_publish, pack_request
 from reporting.sections import AUTHORED_FIELDS
-from reporting.selectors import committee_meeting_list, committee_report_queryset
+from reporting.selectors import committee_meeting_list, committee_report_queryset, period_summary
 from reporting.services import (
     ReportSections,
     committee_meeting_create,
@@ -77,16 +75,7 @@ class SummaryView(APIView):
     def get(self, request):
         query = SummaryQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        period = query.validated_data["period"]
-        per_principle, overall = rollup_by_principle(
-            states=action_states_as_at(period=period), principles=list(principle_list())
-        )
-        summary = {
-            "period": period,
-            "as_at": period.end_date,
-            "overall": overall,
-            "principles": [rollup for _, rollup in per_principle],
-        }
+        summary = period_summary(period=query.validated_data["period"])
         return Response(SummarySerializer(summary).data)
 
 

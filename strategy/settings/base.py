@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "reporting",
     "spreadsheets",
     "seeding",
+    "transparency",
 ]
 
 MIDDLEWARE = [
