@@ -19,21 +19,31 @@ CLOCK_SKEW_SECONDS = 60
 
 
 class CouncilSignInBackend(OIDCAuthenticationBackend):
-    def get_payload_data(self, token, key):
+    def authenticate(self, request, **kwargs):
+        # Only the callback view asks with a nonce. A password sign-in whose address carries
+        # ?code=…&state=… is not a council sign-in, and must not send that code to the provider.
+        if "nonce" not in kwargs or "username" in kwargs:
+            return None
+        return super().authenticate(request, **kwargs)
+
+    def verify_token(self, token, **kwargs):
         try:
-            if jwt.get_unverified_header(token).get("alg") != self.OIDC_RP_SIGN_ALGO:
-                raise SuspiciousOperation("The ID token is not signed with the expected algorithm.")
-            return jwt.decode(
-                token,
-                key,
-                algorithms=[self.OIDC_RP_SIGN_ALGO],
-                audience=self.OIDC_RP_CLIENT_ID,
-                issuer=settings.OIDC_OP_ISSUER,
-                leeway=CLOCK_SKEW_SECONDS,
-                options={"require": ["exp", "iat", "aud", "iss", "sub"]},
-            )
-        except jwt.InvalidTokenError as exc:
+            return super().verify_token(token, **kwargs)
+        except jwt.PyJWTError as exc:  # a malformed token, no matching key, or a failed check below
             raise SuspiciousOperation(f"The ID token was refused: {exc}") from exc
+
+    def get_payload_data(self, token, key):
+        if jwt.get_unverified_header(token).get("alg") != self.OIDC_RP_SIGN_ALGO:
+            raise SuspiciousOperation("The ID token is not signed with the expected algorithm.")
+        return jwt.decode(
+            token,
+            key,
+            algorithms=[self.OIDC_RP_SIGN_ALGO],
+            audience=self.OIDC_RP_CLIENT_ID,
+            issuer=settings.OIDC_OP_ISSUER,
+            leeway=CLOCK_SKEW_SECONDS,
+            options={"require": ["exp", "iat", "aud", "iss", "sub"]},
+        )
 
     def get_or_create_user(self, access_token, id_token, payload):
         userinfo = self.get_userinfo(access_token, id_token, payload)

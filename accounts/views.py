@@ -3,6 +3,8 @@
 import logging
 from urllib.parse import urlencode
 
+import requests
+
 from django.conf import settings
 from django.contrib import auth
 from django.contrib.auth.views import LoginView, LogoutView
@@ -20,6 +22,10 @@ logger = logging.getLogger(__name__)
 
 # Set on a session signed in through the provider, so signing out offers the provider's sign-out.
 SIGNED_IN_WITH_PROVIDER = "signed_in_with_council_account"
+PROVIDER_UNAVAILABLE = (
+    "The council's sign-in service did not answer as expected, so you have not been signed in. "
+    "Try again in a few minutes, or sign in with a local account if you have one."
+)
 NOT_VERIFIED = (
     "The council's sign-in could not be checked, so you have not been signed in. "
     "Start again from the sign-in page; if it happens again, tell the ICT service desk."
@@ -56,6 +62,10 @@ class CallbackView(OIDCAuthenticationCallbackView):
             return super().get(request)
         except SuspiciousOperation as exc:
             logger.warning("Council sign-in refused: %s", exc)
+            return self.login_failure()
+        except requests.RequestException as exc:
+            logger.warning("Council sign-in failed at the provider: %s", exc)
+            request.session[REFUSAL_SESSION_KEY] = PROVIDER_UNAVAILABLE
             return self.login_failure()
 
     def login_failure(self):

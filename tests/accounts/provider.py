@@ -127,3 +127,12 @@ class Provider:
                 })
 
         return Handler
+
+
+def use_provider(settings, provider: Provider, *, role_groups: dict[str, str]) -> None:
+    """Point pytest-django's `settings` at `provider`, with sign-in by council account on."""
+    for name, value in provider.settings.items():
+        setattr(settings, name, value)
+    settings.OIDC_ENABLED = True
+    settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, "accounts.backends.CouncilSignInBackend"]
+    settings.OIDC_ROLE_GROUPS = role_groups

@@ -12,12 +12,12 @@ from django.utils.html import escape
 
 from accounts.models import ExternalIdentity
 from accounts.services import NO_ROLE
-from accounts.views import NOT_VERIFIED
-from core.roles import COMMITTEE_MEMBER, ICT_MANAGER, STRATEGY_LEAD
+from accounts.views import NOT_VERIFIED, PROVIDER_UNAVAILABLE
+from core.roles import ICT_MANAGER, STRATEGY_LEAD
 from seeding.demo_data import DEMO_PASSWORD
 from tests import factories
 
-from .provider import Provider, new_key
+from .provider import Provider, new_key, use_provider
 
 LEADS = "5b8d3c1e-0000-4000-8000-00000000000a"
 MANAGERS = "5b8d3c1e-0000-4000-8000-00000000000b"
@@ -33,11 +33,7 @@ JANE = {
 @pytest.fixture
 def provider(settings, db):
     with Provider() as op:
-        for name, value in op.settings.items():
-            setattr(settings, name, value)
-        settings.OIDC_ENABLED = True
-        settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, "accounts.backends.CouncilSignInBackend"]
-        settings.OIDC_ROLE_GROUPS = {LEADS: STRATEGY_LEAD, MANAGERS: ICT_MANAGER}
+        use_provider(settings, op, role_groups={LEADS: STRATEGY_LEAD, MANAGERS: ICT_MANAGER})
         yield op
 
 
@@ -192,3 +188,24 @@ def test_a_disabled_user_is_refused(client, provider):
     response = sign_in(client, provider)
     assert response["Location"] == "/accounts/council/refused/"
     assert signed_in_user(client) is None
+
+
+def test_a_code_the_provider_will_not_exchange_is_a_refusal_page_not_an_error(client, provider):
+    callback = callback_url(client, provider, JANE)
+    provider.codes.clear()  # as if the code had expired at Microsoft
+    assert_refused(client, client.get(callback), PROVIDER_UNAVAILABLE)
+
+
+def test_a_token_that_is_not_a_token_is_refused(client, provider):
+    provider.person = JANE
+    callback = callback_url(client, provider, JANE)
+    provider.id_token = lambda *, nonce: "not.a.token"
+    assert_refused(client, client.get(callback))
+
+
+def test_a_password_sign_in_with_a_code_in_its_address_never_reaches_the_provider(client, provider):
+    factories.lead(username="breakglass")
+    provider.codes["planted"] = {"redirect_uri": "http://testserver/accounts/council/callback/", "nonce": "n"}
+    response = client.post("/accounts/login/?code=planted&state=s", {"username": "breakglass", "password": "wrong"})
+    assert response.status_code == 200 and response.context["form"].errors
+    assert "planted" in provider.codes
