@@ -4,13 +4,12 @@ import logging
 from urllib.parse import urlencode
 
 import requests
-
 from django.conf import settings
 from django.contrib import auth
 from django.contrib.auth.views import LoginView, LogoutView
 from django.core.exceptions import SuspiciousOperation
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 

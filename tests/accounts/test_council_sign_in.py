@@ -209,3 +209,13 @@ def test_a_password_sign_in_with_a_code_in_its_address_never_reaches_the_provide
     response = client.post("/accounts/login/?code=planted&state=s", {"username": "breakglass", "password": "wrong"})
     assert response.status_code == 200 and response.context["form"].errors
     assert "planted" in provider.codes
+
+
+def test_a_locked_out_password_user_is_still_offered_the_council_sign_in(client, provider, settings):
+    factories.lead(username="breakglass")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/accounts/login/", {"username": "breakglass", "password": "wrong"})
+    locked = client.post("/accounts/login/", {"username": "breakglass", "password": DEMO_PASSWORD})
+    assert locked.status_code == 429
+    assert "Sign in with your council account" in locked.content.decode()
+    assert sign_in(client, provider)["Location"] == "/"
