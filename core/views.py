@@ -84,7 +84,7 @@ def sign_in_locked_out(request: HttpRequest, original_response: HttpResponse | N
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     if not next_url and request.path.startswith("/admin/"):
         next_url = "/admin/"
-    return render(request, "registration/login.html", {"form": form, "next": next_url}, status=429)
+    return render(request, "registration/login.html", {"form": form, "next": next_url, "council_sign_in": settings.OIDC_ENABLED}, status=429)
 
 
 @require_safe

@@ -71,6 +71,12 @@ class CommitteeReport(VersionedBySaveTime, models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # The PDF as published, stored once, so every reader (and the public page's SHA-256) gets
+    # the same bytes: a report never changes once published, but a fresh rendering would.
+    pdf = models.FileField("PDF", upload_to="committee-reports/", blank=True)
+    pdf_sha256 = models.CharField("PDF SHA-256", max_length=64, blank=True)
+    pdf_page_count = models.PositiveIntegerField("PDF pages", null=True, blank=True)
+    pdf_size_bytes = models.PositiveBigIntegerField("PDF size in bytes", null=True, blank=True)
 
     class Meta:
         ordering = ["-financial_year", "-sequence"]

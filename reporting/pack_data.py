@@ -25,9 +25,9 @@ from registers.models import VERY_HIGH, review_overdue_on
 from registers.selectors import business_case_totals, business_cases_as_at, risk_heat_map, risks_as_at
 from strategy.models import Strategy
 
-from .choices import PackStatus, ReportStatus
+from .choices import ReportStatus
 from .models import CommitteeReport, ReportingPeriod, ReportPack
-from .selectors import committee_report_document
+from .selectors import committee_report_document, published_packs
 
 COMMITTEE = "Corporate Policy Committee"
 DEFAULT_REPORT_OF = "Executive Director Corporate Services"
@@ -283,5 +283,5 @@ def packs_visible_to(*, user) -> QuerySet[ReportPack]:
     if can_see_unpublished_packs(user):
         return packs
     if can_download_published_pack(user):
-        return packs.filter(status=PackStatus.PUBLISHED)
+        return published_packs(packs)
     return packs.none()

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
 from weasyprint import CSS, HTML
 from weasyprint.document import Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -24,6 +25,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from .pdf_ua import complete_pdf_ua_tagging
 
 PDF_VARIANT = "pdf/ua-1"
+COMMITTEE_REPORT_TEMPLATE = "reporting/report/document.html"
 COMMITTEE_REPORT_STYLESHEET = Path(settings.BASE_DIR) / "static" / "css" / "print" / "committee-report.css"
 # Documents are rendered as if served from this origin, so `{% static %}` paths ("/static/…")
 # resolve to it; `.invalid` never resolves, and the fetcher answers for it from the static files.
@@ -82,3 +84,8 @@ def html_to_pdf(*, html: str, stylesheets: list[Path] | tuple[Path, ...] = ()) -
 def committee_report_pdf(*, html: str) -> RenderedPdf:
     """A committee report (or anything built from the report templates) in the house print style."""
     return html_to_pdf(html=html, stylesheets=[COMMITTEE_REPORT_STYLESHEET])
+
+
+def committee_report_document_pdf(*, document: dict) -> RenderedPdf:
+    """A committee report from the plain dict `reporting.selectors.committee_report_document` builds."""
+    return committee_report_pdf(html=render_to_string(COMMITTEE_REPORT_TEMPLATE, {"report": document}))

@@ -15,11 +15,50 @@ from principles.models import Principle
 from principles.selectors import principle_list
 from strategy.models import Strategy
 
-from .choices import OWNER_REMINDER_KINDS, ImplicationArea, ReportStatus
+from .choices import OWNER_REMINDER_KINDS, ImplicationArea, PackStatus, ReportStatus
 from .filtersets import CommitteeReportFilterSet
-from .models import CommitteeMeeting, CommitteeReport, ReminderSent, reference_from_slug
+from .models import CommitteeMeeting, CommitteeReport, ReminderSent, ReportPack, reference_from_slug
 from .sections import ACCESS_TO_INFORMATION, IMPLICATIONS_NUMBER, NUMBERED_SECTIONS
 from .text import text_blocks
+
+
+# What "published" means, for every reader: the signed-in pages, the API and the public page.
+# A published report or pack never changes again (reporting.services, reporting.packs).
+
+
+def published_reports(queryset: QuerySet[CommitteeReport] | None = None) -> QuerySet[CommitteeReport]:
+    return (CommitteeReport.objects.all() if queryset is None else queryset).filter(status=ReportStatus.PUBLISHED)
+
+
+def published_packs(queryset: QuerySet[ReportPack] | None = None) -> QuerySet[ReportPack]:
+    return (ReportPack.objects.all() if queryset is None else queryset).filter(status=PackStatus.PUBLISHED)
+
+
+def public_reports() -> QuerySet[CommitteeReport]:
+    """Published reports, newest meeting first, as the public page lists them."""
+    return published_reports(CommitteeReport.objects.select_related("meeting")).order_by(
+        "-meeting__date", "-financial_year", "-sequence"
+    )
+
+
+def public_packs() -> QuerySet[ReportPack]:
+    """Published packs with their file, newest quarter first, as the public page lists them."""
+    return published_packs(ReportPack.objects.select_related("period", "committee_report__meeting")).exclude(file="")
+
+
+def published_periods() -> list[ReportingPeriod]:
+    """The quarters with a published pack, oldest first: the quarters the public open data covers."""
+    return list(ReportingPeriod.objects.filter(pk__in=published_packs().values("period")).order_by("start_date"))
+
+
+def published_fingerprint() -> str:
+    """Changes whenever anything is published: the public page's ETag and cache key."""
+    latest = [
+        (published.count(), published.order_by("-published_at").values_list("pk", "published_at").first())
+        for published in (published_packs(), published_reports())
+    ]
+    # A report published before reports kept their PDF gets its file at its first download.
+    return repr([*latest, published_reports().exclude(pdf="").count()])
 
 
 @dataclass(frozen=True)
@@ -72,7 +111,7 @@ def committee_report_queryset(*, user: AbstractBaseUser | None = None) -> QueryS
     """
     queryset = CommitteeReport.objects.select_related("meeting", "period", "approved_by", "published_by")
     if user is not None and not can_edit_committee_report(user):
-        queryset = queryset.filter(status=ReportStatus.PUBLISHED)
+        queryset = published_reports(queryset)
     return queryset
 
 
@@ -88,7 +127,7 @@ def committee_meeting_list(*, user: AbstractBaseUser | None = None) -> QuerySet[
     """Meetings, newest first, each with the reports the user may read (two queries)."""
     reports = CommitteeReport.objects.order_by("sequence")
     if user is not None and not can_edit_committee_report(user):
-        reports = reports.filter(status=ReportStatus.PUBLISHED)
+        reports = published_reports(reports)
     return CommitteeMeeting.objects.prefetch_related(Prefetch("reports", queryset=reports, to_attr="visible_reports"))
 
 

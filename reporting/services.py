@@ -1,10 +1,12 @@
 """Every write to committee meetings and reports: drafting, editing, approving for the agenda, publishing."""
 
 import datetime
+import hashlib
 from dataclasses import field, make_dataclass
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -19,7 +21,9 @@ from periods.models import ReportingPeriod
 from .choices import ImplicationArea, ReportStatus
 from .drafting import progress_report_draft
 from .models import REFERENCE_PREFIX, CommitteeMeeting, CommitteeReport, ReferenceSequence, ReportImplication
+from .pdf import committee_report_document_pdf
 from .sections import REQUIRED_FOR_APPROVAL, TEXT_SECTIONS
+from .selectors import committee_report_document
 
 
 # The text of a report as its author writes it; the reference and workflow are the service's.
@@ -263,4 +267,39 @@ def committee_report_publish(
         report = _lock_unpublished(report, expected_version=expected_version)
         if report.status != ReportStatus.APPROVED:
             raise ValidationError(f"{report.reference} must be approved for the agenda before it is published.")
-        return _record_step(report, status=ReportStatus.PUBLISHED, user=user)
+        report = _record_step(report, status=ReportStatus.PUBLISHED, user=user)
+        _store_published_pdf(report)
+        return report
+
+
+def _store_published_pdf(report: CommitteeReport) -> None:
+    """Render the published report once and keep the file with its SHA-256, pages and size.
+
+    Saved through the storage API under a name no other file uses; the row names the file only
+    once it is saved whole. An update, not save(), so the report's version does not move.
+    """
+    rendered = committee_report_document_pdf(document=committee_report_document(report=report))
+    storage = CommitteeReport._meta.get_field("pdf").storage
+    stored = {
+        "pdf": storage.save(f"committee-reports/{report.slug}.pdf", ContentFile(rendered.content)),
+        "pdf_sha256": hashlib.sha256(rendered.content).hexdigest(),
+        "pdf_page_count": rendered.page_count,
+        "pdf_size_bytes": len(rendered.content),
+    }
+    CommitteeReport.objects.filter(pk=report.pk).update(**stored)
+    for name, value in stored.items():
+        setattr(report, name, value)
+
+
+def committee_report_published_pdf(*, report: CommitteeReport) -> CommitteeReport:
+    """A published report with its PDF stored: stored now if it was published before reports kept
+    their PDF (or published outside the services, as the seed loads CP/35/22-23)."""
+    if report.status != ReportStatus.PUBLISHED:
+        raise ValidationError(f"{report.reference} is not published, so it has no published PDF.")
+    if report.pdf:
+        return report
+    with transaction.atomic():
+        report = CommitteeReport.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=report.pk)
+        if not report.pdf:
+            _store_published_pdf(report)
+    return report

@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.defaultfilters import pluralize
-from django.template.loader import render_to_string
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
@@ -23,7 +22,8 @@ from .choices import ReportStatus
 from .columns import COMMITTEE_REPORT_COLUMNS, COMMITTEE_REPORT_TABLE
 from .forms import CommitteeMeetingForm, CommitteeReportChangeForm, CommitteeReportForm
 from .models import CommitteeReport
-from .pdf import committee_report_pdf
+from .pack_downloads import published_report_file_response
+from .pdf import committee_report_document_pdf
 from .selectors import (
     committee_meeting_list,
     committee_report_document,
@@ -35,6 +35,7 @@ from .services import (
     committee_report_approve,
     committee_report_create,
     committee_report_publish,
+    committee_report_published_pdf,
     committee_report_update,
 )
 
@@ -106,10 +107,13 @@ class CommitteeReportDetailView(LoginRequiredMixin, TemplateView):
 
 
 class CommitteeReportPdfView(LoginRequiredMixin, View):
+    """A published report's stored PDF (the bytes the public page gives the SHA-256 of); a draft rendered now."""
+
     def get(self, request, key: str):
         report = _readable_report(request, key)
-        html = render_to_string("reporting/report/document.html", {"report": committee_report_document(report=report)})
-        rendered = committee_report_pdf(html=html)
+        if report.is_published:
+            return published_report_file_response(committee_report_published_pdf(report=report))
+        rendered = committee_report_document_pdf(document=committee_report_document(report=report))
         response = HttpResponse(rendered.content, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{report.slug}.pdf"'
         return response

@@ -31,6 +31,7 @@ from registers.models import (
 )
 from reporting.models import CommitteeMeeting, CommitteeReport, ReportImplication
 from reporting.sections import AUTHORED_FIELDS
+from reporting.services import committee_report_published_pdf
 from strategy.models import Strategy
 
 from . import demo_data, reference_data
@@ -108,6 +109,7 @@ def _seed_committee_report(report: dict, meeting: CommitteeMeeting) -> None:
     )
     for area, text in report["implications"].items():
         _upsert(ReportImplication, {"report": committee_report, "area": area}, {"text": text})
+    committee_report_published_pdf(report=committee_report)
 
 
 def _seed_periods(strategy: Strategy) -> None:

@@ -1,9 +1,7 @@
 from django.contrib import admin
-from django.contrib.auth.views import LoginView
 from django.urls import include, path
 
 from core import views as core_views
-from core.forms import SignInForm
 
 urlpatterns = [
     # For the container and load balancer: no sign-in, no redirect (production.SECURE_REDIRECT_EXEMPT).
@@ -12,8 +10,10 @@ urlpatterns = [
     path("accessibility/", core_views.accessibility_statement, name="accessibility"),
     path("admin/", admin.site.urls),
     path("api/", include("strategy.api_router")),
-    path("accounts/login/", LoginView.as_view(authentication_form=SignInForm), name="login"),
+    # Sign-in and sign-out, locally and with the council's Entra ID; then Django's password views.
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("public/", include("transparency.urls")),
     path("reports/", include("reporting.pack_urls")),
     path("", include("reporting.urls")),
     path("", include("actions.urls")),

@@ -1,10 +1,12 @@
 """factory_boy factories: the smallest valid rows, with roles given by group."""
 
 import datetime
+import hashlib
 from decimal import Decimal
 
 import factory
 from django.contrib.auth.models import Group, User
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from actions.choices import Rag, Status
@@ -16,7 +18,7 @@ from periods.selectors import period_current
 from principles.models import Principle
 from registers.choices import BusinessCaseStatus, RiskCategory
 from registers.models import BusinessCase, BusinessCaseLine, Risk
-from reporting.models import CommitteeMeeting, CommitteeReport
+from reporting.models import CommitteeMeeting, CommitteeReport, ReportPack
 from strategy.models import Strategy
 
 # Committee report CP/35/22-23, paragraph 6.6, word for word.
@@ -238,3 +240,24 @@ class CommitteeReportFactory(factory.django.DjangoModelFactory):
     meeting = factory.SubFactory(MeetingFactory)
     title = "ICT Strategy 2023–27: progress report"
     report_of = "Executive Director Corporate Services"
+
+
+class ReportPackFactory(factory.django.DjangoModelFactory):
+    """A built pack row with a small stored file, without rendering one; published unless told."""
+
+    class Meta:
+        model = ReportPack
+
+    class Params:
+        content = factory.LazyAttribute(lambda p: f"%PDF-1.7 pack {p.period.key} v{p.version}".encode())
+
+    period = factory.SubFactory(PeriodFactory)
+    version = 1
+    status = "published"
+    file = factory.LazyAttribute(lambda p: ContentFile(p.content, name=f"pack-{p.period.key}-v{p.version}.pdf"))
+    sha256 = factory.LazyAttribute(lambda p: hashlib.sha256(p.content).hexdigest())
+    page_count = 3
+    size_bytes = factory.LazyAttribute(lambda p: len(p.content))
+    requested_by = factory.SubFactory(UserFactory)
+    finished_at = factory.LazyFunction(timezone.now)
+    published_at = factory.LazyAttribute(lambda p: p.finished_at if p.status == "published" else None)

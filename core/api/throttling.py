@@ -2,7 +2,7 @@
 so a deployment or a test can change them."""
 
 from django.conf import settings
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle, UserRateThrottle
 
 
 class SettingsRateMixin:
@@ -16,3 +16,16 @@ class UserThrottle(SettingsRateMixin, UserRateThrottle):
 
 class AnonThrottle(SettingsRateMixin, AnonRateThrottle):
     """Per IP address for requests without credentials."""
+
+
+class AddressThrottle(SimpleRateThrottle):
+    """Per IP address whether or not anyone is signed in, at the anonymous API rate: for the pages
+    anyone may read (the public page and its open data). Counted apart from the API."""
+
+    scope = "public"
+
+    def get_rate(self):
+        return settings.API_THROTTLE_RATES["anon"]
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}

@@ -5,6 +5,7 @@ without CELERY_BROKER_URL Celery runs tasks eagerly in the web process, so `make
 needs no services.
 """
 
+import json
 import os
 from datetime import date, timedelta
 from pathlib import Path
@@ -66,6 +67,8 @@ INSTALLED_APPS = [
     "reporting",
     "spreadsheets",
     "seeding",
+    "transparency",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -171,6 +174,52 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if T
 SESSION_IDLE_TIMEOUT = timedelta(minutes=int(os.environ.get("SESSION_IDLE_TIMEOUT_MINUTES") or 8 * 60))
 SESSION_COOKIE_AGE = int(SESSION_IDLE_TIMEOUT.total_seconds())
 SESSION_SAVE_EVERY_REQUEST = True
+
+# Sign-in with the council's Microsoft Entra ID (OpenID Connect, mozilla-django-oidc), on when
+# the seven endpoint and client settings are all given; local accounts keep working beside it.
+# OIDC_ROLE_GROUPS maps Entra group object ids to this service's roles (core/roles.py), e.g.
+# {"1f0c…": "Strategy lead"}; roles are set from the token's groups at every sign-in.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+# Optional: the provider's sign-out page, offered after signing out here.
+OIDC_OP_LOGOUT_ENDPOINT = os.environ.get("OIDC_OP_LOGOUT_ENDPOINT", "")
+OIDC_ENABLED = all(
+    [
+        OIDC_RP_CLIENT_ID, OIDC_RP_CLIENT_SECRET, OIDC_OP_ISSUER, OIDC_OP_AUTHORIZATION_ENDPOINT,
+        OIDC_OP_TOKEN_ENDPOINT, OIDC_OP_USER_ENDPOINT, OIDC_OP_JWKS_ENDPOINT,
+    ]
+)
+
+
+def role_groups(text: str) -> dict[str, str]:
+    """OIDC_ROLE_GROUPS: a JSON object of group id to role name, each a role of core/roles.py."""
+    from core.roles import ROLE_PERMISSIONS
+
+    try:
+        mapping = json.loads(text or "{}")
+    except json.JSONDecodeError as exc:
+        raise ImproperlyConfigured(f"OIDC_ROLE_GROUPS is not JSON: {exc}") from exc
+    if not isinstance(mapping, dict) or not all(isinstance(group, str) and isinstance(role, str) for group, role in mapping.items()):
+        raise ImproperlyConfigured('OIDC_ROLE_GROUPS must be a JSON object of group ids to role names, e.g. {"<group id>": "Strategy lead"}.')
+    unknown = sorted(set(mapping.values()) - set(ROLE_PERMISSIONS))
+    if unknown:
+        raise ImproperlyConfigured(f"OIDC_ROLE_GROUPS names no such role: {', '.join(unknown)}. Roles: {', '.join(ROLE_PERMISSIONS)}.")
+    return mapping
+
+
+OIDC_ROLE_GROUPS = role_groups(os.environ.get("OIDC_ROLE_GROUPS", ""))
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+# Seconds to wait for the provider's token, keys and user information.
+OIDC_TIMEOUT = 10
+if OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("accounts.backends.CouncilSignInBackend")
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"

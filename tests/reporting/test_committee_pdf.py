@@ -35,7 +35,7 @@ def seeded_report_pdf(db, client, tmp_path):
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="cp-35-22-23.pdf"'
     path = tmp_path / "cp-35-22-23.pdf"
-    path.write_bytes(response.content)
+    path.write_bytes(b"".join(response.streaming_content))
     return path
 
 

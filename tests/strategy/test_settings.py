@@ -149,3 +149,36 @@ def test_production_is_https_only_and_trusts_the_proxy_header_it_is_given():
         SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto: https", SECURE_SSL_REDIRECT="false",
     )
     assert proxied.stdout.strip().split("|")[:3] == ["False", "31536000", "('HTTP_X_FORWARDED_PROTO', 'https')"], proxied.stderr
+
+
+OIDC_ENVIRONMENT = {
+    "OIDC_RP_CLIENT_ID": "client", "OIDC_RP_CLIENT_SECRET": "secret",
+    "OIDC_OP_ISSUER": "https://login.microsoftonline.com/tenant/v2.0",
+    "OIDC_OP_AUTHORIZATION_ENDPOINT": "https://login.microsoftonline.com/tenant/oauth2/v2.0/authorize",
+    "OIDC_OP_TOKEN_ENDPOINT": "https://login.microsoftonline.com/tenant/oauth2/v2.0/token",
+    "OIDC_OP_USER_ENDPOINT": "https://graph.microsoft.com/oidc/userinfo",
+    "OIDC_OP_JWKS_ENDPOINT": "https://login.microsoftonline.com/tenant/discovery/v2.0/keys",
+}
+PRINT_OIDC_SETTINGS = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "print(s.OIDC_ENABLED, s.AUTHENTICATION_BACKENDS[-1], s.OIDC_ROLE_GROUPS, sep='|')"
+)
+
+
+def test_council_sign_in_is_on_only_with_every_oidc_setting():
+    on = run_with("strategy.settings.local", code=PRINT_OIDC_SETTINGS, OIDC_ROLE_GROUPS='{"g1": "Strategy lead"}', **OIDC_ENVIRONMENT)
+    assert on.stdout.strip().split("|") == ["True", "accounts.backends.CouncilSignInBackend", "{'g1': 'Strategy lead'}"], on.stderr
+    off = run_with("strategy.settings.local", code=PRINT_OIDC_SETTINGS, **{**OIDC_ENVIRONMENT, "OIDC_OP_JWKS_ENDPOINT": ""})
+    assert off.stdout.strip().split("|")[:2] == ["False", "django.contrib.auth.backends.ModelBackend"], off.stderr
+
+
+@pytest.mark.parametrize(
+    ("groups", "message"),
+    [
+        ("{not json", "OIDC_ROLE_GROUPS is not JSON"),
+        ('["Strategy lead"]', "OIDC_ROLE_GROUPS must be a JSON object"),
+        ('{"g1": "Chief executive"}', "OIDC_ROLE_GROUPS names no such role: Chief executive"),
+    ],
+)
+def test_a_bad_role_mapping_is_a_clear_error(groups, message):
+    assert message in run_with("strategy.settings.local", OIDC_ROLE_GROUPS=groups).stderr
