@@ -1,13 +1,15 @@
-"""The open data's columns, defined once for the CSV, the JSON and their description on the page.
+"""The open data: the API's summary columns (reporting.columns.SUMMARY_COLUMNS, the same CSV as
+/api/v1/summary/history/), each with the description the page and the JSON give it.
 
-A row is one quarter's figures for one principle, or for all of them: a (PeriodSummary, Rollup) pair
-from `reporting.selectors.period_summary`, the figures the API's summary gives.
+A row is one quarter's figures for one principle, or for all of them: a SummaryRow of
+`reporting.selectors.period_summary`, the figures the API's summary gives.
 """
 
 from dataclasses import dataclass
 
 from actions.choices import Rag, Status
 from core.exports import Column
+from reporting.columns import SUMMARY_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -15,42 +17,26 @@ class OpenDataColumn(Column):
     description: str = ""
 
 
+DESCRIPTIONS = {
+    "Period": "The quarter as the council writes it, e.g. 2024/25 Q2 (UK financial years run April to March).",
+    "Period key": "The quarter as a key: 2024-25-Q2 is July to September 2024.",
+    "As at": "The quarter's last day (YYYY-MM-DD). Each action counts as its latest progress update for the quarter "
+    "or earlier reported it; later updates are left out, so a quarter's figures do not change.",
+    "Principle": "The principle's number (1 to 7); empty on the row that totals all principles.",
+    "Principle title": 'The principle\'s title, or "All principles".',
+    "Actions": "Number of actions in the plan.",
+    **{status.label: f"Actions {status.label.lower()}." for status in Status},
+    "Open": "Actions neither completed nor cancelled: the actions the RAG counts and the average are of.",
+    **{rag.label: f"Open actions rated {rag.label.lower()}." for rag in Rag},
+    "Average complete of open": "The open actions' mean percent complete, to one decimal place; empty when none is open.",
+    "Overdue": "Actions past their target date on the quarter's last day and neither completed nor cancelled.",
+}
+
 OPEN_DATA_COLUMNS = [
-    OpenDataColumn(
-        "period", lambda row: row[0].period.key,
-        description="The quarter, as a key: 2024-25-Q2 is July to September 2024 (UK financial years run April to March).",
-    ),
-    OpenDataColumn("quarter", lambda row: row[0].period.label, description="The quarter as the council writes it, e.g. 2024/25 Q2."),
-    OpenDataColumn(
-        "as_at", lambda row: row[0].as_at,
-        description="The quarter's last day (YYYY-MM-DD). Each action counts as its latest progress update for the quarter "
-        "or earlier reported it; later updates are left out, so a quarter's figures do not change.",
-    ),
-    OpenDataColumn(
-        "principle_number", lambda row: row[1].number,
-        description="The principle's number (1 to 7); empty on the row that totals all principles.",
-    ),
-    OpenDataColumn("principle", lambda row: row[1].title, description='The principle\'s title, or "All principles".'),
-    OpenDataColumn("actions", lambda row: row[1].total, description="Number of actions in the plan."),
-    *(
-        OpenDataColumn(status.value, lambda row, status=status: row[1].by_status[status], description=f"Actions {status.label.lower()}.")
-        for status in Status
-    ),
-    *(
-        OpenDataColumn(f"rag_{rag.value}", lambda row, rag=rag: row[1].by_rag[rag], description=f"Actions rated {rag.label.lower()}.")
-        for rag in Rag
-    ),
-    OpenDataColumn(
-        "average_percent_complete", lambda row: row[1].average_percent,
-        description="The actions' mean percent complete, to one decimal place.",
-    ),
-    OpenDataColumn(
-        "overdue", lambda row: row[1].overdue,
-        description="Actions past their due date on the quarter's last day and neither completed nor cancelled.",
-    ),
+    OpenDataColumn(column.header, column.value, description=DESCRIPTIONS[column.header]) for column in SUMMARY_COLUMNS
 ]
 
 
-def open_data_rows(summaries) -> list[tuple]:
-    """For each quarter, its all-principles row, then one row per principle in number order."""
-    return [(summary, rollup) for summary in summaries for rollup in (summary.overall, *summary.principles)]
+def open_data_rows(summaries) -> list:
+    """For each quarter, one row per principle in number order, then the all-principles row."""
+    return [row for summary in summaries for row in summary.rows]

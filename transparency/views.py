@@ -77,7 +77,7 @@ def _index(request):
     )
 
 
-def _open_data_rows() -> list[tuple]:
+def _open_data_rows() -> list:
     """Every published quarter's rows (see open_data), cached until the next publication."""
 
     def build():

@@ -35,9 +35,10 @@ def published(db):
       P2-01  no update: not started, green, 0%; due 31 August 2024: overdue at Q2's end, not Q1's
       P2-02  Q1 none (not started, green, 0%);  Q2 off track, red, 10%
       P2-03  only a Q3 update, which no published quarter counts: not started, green, 0%
-    Q1: principle 1 avg (20 + 100) / 2 = 60.0; principle 2 avg 0.0; all five avg 120 / 5 = 24.0, overdue 0
-    Q2: principle 1 avg (40 + 100) / 2 = 70.0; principle 2 avg 10 / 3 = 3.3, overdue 1;
-        all five avg 150 / 5 = 30.0, overdue 1
+    Completed and cancelled actions count under their status only: RAG counts and averages are of open actions.
+    Q1: principle 1 open 1, avg 20.0; principle 2 open 3, avg 0.0; all: open 4, avg 20 / 4 = 5.0, overdue 0
+    Q2: principle 1 open 1, avg 40.0; principle 2 open 3, avg 10 / 3 = 3.3, overdue 1;
+        all: open 4 (red 1, amber 1, green 2), avg 50 / 4 = 12.5, overdue 1
     """
     q1, q2, q3 = (factories.PeriodFactory(key=key) for key in ("2024-25-Q1", "2024-25-Q2", "2024-25-Q3"))
     owner = factories.manager(first_name="Priya", last_name="Sharma")
@@ -191,17 +192,17 @@ def test_a_report_published_before_reports_kept_their_pdf_gets_it_at_its_first_d
 # Open data, against the hand-worked quarters.
 
 HEADER = [
-    "period", "quarter", "as_at", "principle_number", "principle", "actions",
-    "not_started", "on_track", "at_risk", "off_track", "completed", "cancelled",
-    "rag_red", "rag_amber", "rag_green", "average_percent_complete", "overdue",
+    "Period", "Period key", "As at", "Principle", "Principle title", "Actions",
+    "Not started", "On track", "At risk", "Off track", "Completed", "Cancelled", "Open",
+    "Red", "Amber", "Green", "Average complete of open", "Overdue",
 ]
 EXPECTED_ROWS = [
-    ["2024-25-Q1", "2024/25 Q1", "2024-06-30", "", "All principles", "5", "3", "1", "0", "0", "1", "0", "0", "0", "5", "24.0", "0"],
-    ["2024-25-Q1", "2024/25 Q1", "2024-06-30", "1", "First", "2", "0", "1", "0", "0", "1", "0", "0", "0", "2", "60.0", "0"],
-    ["2024-25-Q1", "2024/25 Q1", "2024-06-30", "2", "Second", "3", "3", "0", "0", "0", "0", "0", "0", "0", "3", "0.0", "0"],
-    ["2024-25-Q2", "2024/25 Q2", "2024-09-30", "", "All principles", "5", "2", "0", "1", "1", "1", "0", "1", "1", "3", "30.0", "1"],
-    ["2024-25-Q2", "2024/25 Q2", "2024-09-30", "1", "First", "2", "0", "0", "1", "0", "1", "0", "0", "1", "1", "70.0", "0"],
-    ["2024-25-Q2", "2024/25 Q2", "2024-09-30", "2", "Second", "3", "2", "0", "0", "1", "0", "0", "1", "0", "2", "3.3", "1"],
+    ["2024/25 Q1", "2024-25-Q1", "2024-06-30", "1", "First", "2", "0", "1", "0", "0", "1", "0", "1", "0", "0", "1", "20.0", "0"],
+    ["2024/25 Q1", "2024-25-Q1", "2024-06-30", "2", "Second", "3", "3", "0", "0", "0", "0", "0", "3", "0", "0", "3", "0.0", "0"],
+    ["2024/25 Q1", "2024-25-Q1", "2024-06-30", "", "All principles", "5", "3", "1", "0", "0", "1", "0", "4", "0", "0", "4", "5.0", "0"],
+    ["2024/25 Q2", "2024-25-Q2", "2024-09-30", "1", "First", "2", "0", "0", "1", "0", "1", "0", "1", "0", "1", "0", "40.0", "0"],
+    ["2024/25 Q2", "2024-25-Q2", "2024-09-30", "2", "Second", "3", "2", "0", "0", "1", "0", "0", "3", "1", "0", "2", "3.3", "1"],
+    ["2024/25 Q2", "2024-25-Q2", "2024-09-30", "", "All principles", "5", "2", "0", "1", "1", "1", "0", "4", "1", "1", "2", "12.5", "1"],
 ]
 
 
@@ -219,11 +220,11 @@ def test_summary_json_has_the_same_rows_as_numbers_and_describes_its_columns(cli
     body = json.loads(response.content)
     assert [column["name"] for column in body["columns"]] == HEADER
     assert all(column["description"] for column in body["columns"])
-    assert body["rows"][3] == {
-        "period": "2024-25-Q2", "quarter": "2024/25 Q2", "as_at": "2024-09-30", "principle_number": None,
-        "principle": "All principles", "actions": 5, "not_started": 2, "on_track": 0, "at_risk": 1, "off_track": 1,
-        "completed": 1, "cancelled": 0, "rag_red": 1, "rag_amber": 1, "rag_green": 3,
-        "average_percent_complete": 30.0, "overdue": 1,
+    assert body["rows"][5] == {
+        "Period": "2024/25 Q2", "Period key": "2024-25-Q2", "As at": "2024-09-30", "Principle": None,
+        "Principle title": "All principles", "Actions": 5, "Not started": 2, "On track": 0, "At risk": 1, "Off track": 1,
+        "Completed": 1, "Cancelled": 0, "Open": 4, "Red": 1, "Amber": 1, "Green": 2,
+        "Average complete of open": 12.5, "Overdue": 1,
     }
     as_text = [[("" if value is None else str(value)) for value in row.values()] for row in body["rows"]]
     assert as_text == EXPECTED_ROWS
@@ -233,16 +234,16 @@ def test_open_data_agrees_with_the_api_summary(client, published):
     from tests.helpers import token_client
 
     api = token_client(factories.api_client_user()).get("/api/v1/summary/", {"period": "2024-25-Q2"}).json()
-    row = json.loads(client.get(JSON).content)["rows"][3]
-    assert (row["actions"], row["average_percent_complete"], row["overdue"]) == (
+    row = json.loads(client.get(JSON).content)["rows"][5]
+    assert (row["Actions"], row["Average complete of open"], row["Overdue"]) == (
         api["overall"]["total"], api["overall"]["average_percent"], api["overall"]["overdue"],
     )
 
 
 def test_a_quarter_appears_in_the_open_data_once_its_pack_is_published(client, published):
-    assert {row[0] for row in csv_rows(client.get(CSV))[1:]} == {"2024-25-Q1", "2024-25-Q2"}
+    assert {row[1] for row in csv_rows(client.get(CSV))[1:]} == {"2024-25-Q1", "2024-25-Q2"}
     factories.ReportPackFactory(period=published["periods"][2], version=3)
-    assert {row[0] for row in csv_rows(client.get(CSV))[1:]} == {"2024-25-Q1", "2024-25-Q2", "2024-25-Q3"}
+    assert {row[1] for row in csv_rows(client.get(CSV))[1:]} == {"2024-25-Q1", "2024-25-Q2", "2024-25-Q3"}
 
 
 def test_open_data_with_nothing_published_is_just_the_header(client, db):
