@@ -12,14 +12,7 @@ from principles.selectors import principle_get, principle_list
 
 from .choices import RAG_SERIES, Status
 from .exports import PRINCIPLE_ACTION_TABLE
-from .selectors import (
-    action_ids_updated_in,
-    action_queryset,
-    action_states_current,
-    change_since_last_quarter,
-    reporting_coverage_by_principle,
-    rollup_by_principle,
-)
+from .selectors import action_queryset, change_since_last_quarter, plan_now
 
 # Room beside each bar for "12 red, 3 amber, 40 green", which carries the figures the colours show.
 RAG_CHART_SIZE = ChartSize(label_width=110, bar_width=360, row_height=32, bar_height=20, text_width=230)
@@ -28,14 +21,6 @@ RAG_CHART_SIZE = ChartSize(label_width=110, bar_width=360, row_height=32, bar_he
 def rag_chart(rows) -> dict:
     """Stacked RAG bars, one per principle, scaled to the principle with most actions."""
     return stacked_bars([(rollup.label, rollup.by_rag) for _, rollup, _ in rows], RAG_SERIES, RAG_CHART_SIZE)
-
-
-def _principle_rows(principles: list[Principle], states, updated_ids):
-    """(principle, roll-up, "N of M updated") per principle, plus the same for all of them."""
-    per_principle, overall = rollup_by_principle(states=states, principles=principles)
-    coverage, overall_coverage = reporting_coverage_by_principle(states=states, updated_ids=updated_ids)
-    rows = [(principle, rollup, coverage.get(principle.pk)) for principle, rollup in per_principle]
-    return rows, overall, overall_coverage
 
 
 class PrincipleReaderMixin(LoginRequiredMixin, UserPassesTestMixin):
@@ -50,18 +35,18 @@ class DashboardView(PrincipleReaderMixin, TemplateView):
     def get_context_data(self, **kwargs):
         period = period_current()
         principles = list(principle_list())
-        rows, overall, coverage = _principle_rows(principles, action_states_current(), action_ids_updated_in(period=period))
+        plan = plan_now(principles=principles, period=period)
         compared = periods_compared() if self.shows_change else None
         change = None
         if compared:
             change = change_since_last_quarter(period=compared[0], previous=compared[1], principles=principles)
         return super().get_context_data(
             period=period,
-            rows=rows,
-            overall=overall,
-            coverage=coverage,
+            rows=plan.rows,
+            overall=plan.overall,
+            coverage=plan.coverage,
             change=change,
-            chart=rag_chart(rows),
+            chart=rag_chart(plan.rows),
             statuses=Status.choices,
             **kwargs,
         )
@@ -83,16 +68,15 @@ class PrincipleDetailView(PrincipleReaderMixin, TemplateView):
         except Principle.DoesNotExist:
             raise Http404(f"There is no principle {self.kwargs['number']}.") from None
         period = period_current()
-        states = action_states_current(actions=action_queryset().filter(principle=principle))
-        rows, _, coverage = _principle_rows([principle], states, action_ids_updated_in(period=period))
-        _, rollup, _ = rows[0]
+        plan = plan_now(principles=[principle], period=period)
+        _, rollup, _ = plan.rows[0]
         return super().get_context_data(
             principle=principle,
             period=period,
-            rows=rows,
+            rows=plan.rows,
             rollup=rollup,
-            coverage=coverage,
-            actions=PRINCIPLE_ACTION_TABLE.of(state.action for state in states),
+            coverage=plan.coverage,
+            actions=PRINCIPLE_ACTION_TABLE.of(action_queryset().filter(principle=principle).order_by("principle__number", "reference")),
             statuses=Status.choices,
             **kwargs,
         )

@@ -103,9 +103,11 @@ def _database(url: str, *, reuse: bool) -> bool:
     return exists and reuse
 
 
-def _environment(database_url: str) -> dict[str, str]:
+def _environment(database_url: str, cache_url: str = "") -> dict[str, str]:
     return {
         "DATABASE_URL": database_url,
+        # Shared by both workers, as production's: roll-ups are cached only in a shared cache.
+        "CACHE_URL": cache_url,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "SECRET_KEY": secrets.token_urlsafe(50),
         # Served on 127.0.0.1 over plain HTTP.
@@ -193,6 +195,7 @@ def _wrk(url: str, headers: dict[str, str], args) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench_api"))
+    parser.add_argument("--cache-url", default=os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/0"), help="a Redis database for the cache (emptied)")
     parser.add_argument("--reuse", action="store_true", help="keep the database if it already holds the plan")
     parser.add_argument("--actions", type=int, default=10_000)
     parser.add_argument("--updates", type=int, default=80_000)
@@ -205,10 +208,13 @@ def main() -> None:
     args = parser.parse_args()
 
     kept = _database(args.database_url, reuse=args.reuse)
-    environment = _environment(args.database_url)
+    environment = _environment(args.database_url, args.cache_url)
     os.environ.update(environment)
     setup_django()
     headers = _credentials(actions=args.actions, updates=args.updates, kept=kept)
+    from django.core.cache import cache
+
+    cache.clear()  # nothing cached from an earlier run
     from django.db import connections
 
     connections.close_all()

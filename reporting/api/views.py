@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from actions.models import ActionItem
-from actions.selectors import action_states_as_at, rollup_by_principle
+from actions.selectors import rollups_as_at
 from core.api.schema import ERROR_RESPONSES
 from core.api.viewsets import ListViewSet, VersionedRecordViewSet
 from core.permissions import (
@@ -78,9 +78,7 @@ class SummaryView(APIView):
         query = SummaryQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         period = query.validated_data["period"]
-        per_principle, overall = rollup_by_principle(
-            states=action_states_as_at(period=period), principles=list(principle_list())
-        )
+        per_principle, overall = rollups_as_at(period=period, principles=list(principle_list()))
         summary = {
             "period": period,
             "as_at": period.end_date,
