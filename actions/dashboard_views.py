@@ -1,6 +1,7 @@
 """The dashboard and the principle pages: where the action plan stands, principle by principle."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.views.generic import TemplateView
 
@@ -11,7 +12,7 @@ from principles.models import Principle
 from principles.selectors import principle_get, principle_list
 
 from .choices import RAG_SERIES, Status
-from .exports import PRINCIPLE_ACTION_TABLE
+from .exports import ACTIONS_PER_PAGE, PRINCIPLE_ACTION_TABLE
 from .selectors import action_queryset, change_since_last_quarter, plan_now
 
 # Room beside each bar for "12 red, 3 amber, 40 green", which carries the figures the colours show.
@@ -69,6 +70,8 @@ class PrincipleDetailView(PrincipleReaderMixin, TemplateView):
             raise Http404(f"There is no principle {self.kwargs['number']}.") from None
         period = period_current()
         plan = plan_now(principles=[principle], period=period)
+        actions = action_queryset().filter(principle=principle).order_by("reference")
+        page = Paginator(actions, ACTIONS_PER_PAGE).get_page(self.request.GET.get("page"))
         _, rollup, _ = plan.rows[0]
         return super().get_context_data(
             principle=principle,
@@ -76,7 +79,8 @@ class PrincipleDetailView(PrincipleReaderMixin, TemplateView):
             rows=plan.rows,
             rollup=rollup,
             coverage=plan.coverage,
-            actions=PRINCIPLE_ACTION_TABLE.of(action_queryset().filter(principle=principle).order_by("principle__number", "reference")),
+            page=page,
+            actions=PRINCIPLE_ACTION_TABLE.of(page.object_list),
             statuses=Status.choices,
             **kwargs,
         )
