@@ -85,9 +85,11 @@ class VersionedRecordViewSet(CSVListMixin, mixins.RetrieveModelMixin, GenericVie
         # A client whose copy is current is answered from the version alone, before the record
         # and its relations are read and serialised. The lookup is the same queryset's, so a
         # record the user may not read is 404 here too.
-        current = current_version(self.get_queryset(), reference=self.record_reference())
-        if current is not None and not_modified(if_none_match=request.headers.get("If-None-Match"), version=current):
-            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag_for(current)})
+        if_none_match = request.headers.get("If-None-Match")
+        if if_none_match is not None:
+            current = current_version(self.get_queryset(), reference=self.record_reference())
+            if current is not None and not_modified(if_none_match=if_none_match, version=current):
+                return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag_for(current)})
         return self._record_answer(self.get_object())
 
     def record_response(self, record, *, status_code: int = status.HTTP_200_OK) -> Response:

@@ -178,6 +178,8 @@ def test_not_modified_is_answered_before_the_action_is_read(plan):
     with CaptureQueriesContext(connection) as full:
         client.get(f"{ACTIONS}P1-01/")
     assert len(full) > few
+    # Without If-None-Match the version is not read first: the record is read once.
+    assert sum('FROM "actions_actionitem" ' in query["sql"] for query in full.captured_queries) == 1
 
 
 # PATCH: strategy leads change an action's plan
