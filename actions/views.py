@@ -18,7 +18,7 @@ from periods.models import ReportingPeriod
 from periods.selectors import period_current, periods_compared
 
 from .choices import RAG_SERIES
-from .exports import ACTION_COLUMNS, ACTION_TABLE
+from .exports import ACTION_COLUMNS, ACTION_TABLE, ACTIONS_PER_PAGE
 from .filtersets import ActionFilterSet
 from .forms import ProgressUpdateForm, style_filter_form
 from .models import ActionItem, ProgressUpdate
@@ -32,7 +32,6 @@ from .selectors import (
 )
 from .services import progress_record
 
-ACTIONS_PER_PAGE = 25
 # The value of the progress form's second submit button, "Save and go to the next action needing an update".
 GO_TO_NEXT = "next"
 

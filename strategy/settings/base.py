@@ -279,6 +279,10 @@ CACHES = {
     )
 }
 
+# The plan's roll-ups (summary, dashboard) are cached until a write changes them (core/aggregates.py):
+# by default only with a cache every process shares, since a write must reach every worker's copy.
+CACHE_AGGREGATES = env_bool("CACHE_AGGREGATES", bool(CACHE_URL))
+
 # Celery: with no broker configured, tasks run in-process so a laptop needs no Redis.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
