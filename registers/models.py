@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from core.conditions import holds
 from core.conflicts import VersionedByHistory
 from core.financial_year import financial_year_label
+from core.limits import DESCRIPTION_LENGTH, REASON_LENGTH, REFERENCE_MAX_LENGTH, TITLE_LENGTH, LimitedTextField, ReferenceValidator
 from strategy.models import Strategy
 
 from .choices import BusinessCaseStatus, RiskCategory
@@ -67,10 +68,10 @@ def escalation_reason(residual_score: int) -> str:
 class BusinessCase(VersionedByHistory, models.Model):
     """A High Level Business Case (HLBC): updated annually, its benefits assessed for the MTFS."""
 
-    reference = models.CharField(max_length=30, unique=True)
+    reference = models.CharField(max_length=REFERENCE_MAX_LENGTH, unique=True, validators=[ReferenceValidator()])
     strategy = models.ForeignKey(Strategy, on_delete=models.PROTECT, related_name="business_cases")
-    title = models.CharField(max_length=200)
-    summary = models.TextField(blank=True)
+    title = models.CharField(max_length=TITLE_LENGTH)
+    summary = LimitedTextField(max_length=DESCRIPTION_LENGTH, blank=True)
     principles = models.ManyToManyField(
         "principles.Principle", related_name="business_cases", blank=True, db_table="strategy_businesscase_principles"
     )
@@ -161,16 +162,16 @@ def review_overdue_on(day: datetime.date) -> Q:
 
 
 class Risk(VersionedByHistory, Scored):
-    reference = models.CharField(max_length=30, unique=True)
+    reference = models.CharField(max_length=REFERENCE_MAX_LENGTH, unique=True, validators=[ReferenceValidator()])
     strategy = models.ForeignKey(Strategy, on_delete=models.PROTECT, related_name="risks")
-    title = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
+    title = models.CharField(max_length=TITLE_LENGTH)
+    description = LimitedTextField(max_length=DESCRIPTION_LENGTH, blank=True)
     category = models.CharField(max_length=20, choices=RiskCategory.choices)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_risks")
-    mitigation = models.TextField(blank=True)
+    mitigation = LimitedTextField(max_length=DESCRIPTION_LENGTH, blank=True)
     review_date = models.DateField()
     on_strategic_register = models.BooleanField(default=False)
-    escalation_reason = models.TextField(blank=True)
+    escalation_reason = LimitedTextField(max_length=REASON_LENGTH, blank=True)
     business_cases = models.ManyToManyField(
         BusinessCase, related_name="risks", blank=True, db_table="strategy_risk_business_cases"
     )
@@ -207,7 +208,7 @@ class BusinessCaseTransition(models.Model):
     to_status = models.CharField(max_length=20, choices=BusinessCaseStatus.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(default=timezone.now)
-    note = models.TextField(blank=True)
+    note = LimitedTextField(max_length=REASON_LENGTH, blank=True)
 
     class Meta:
         db_table = "strategy_businesscasetransition"
@@ -237,7 +238,7 @@ class BusinessCaseRevision(models.Model):
     business_case = models.ForeignKey(BusinessCase, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveSmallIntegerField(help_text="1 for the figures first approved, 2 for the next, ...")
     superseded_figures = models.JSONField(help_text="The replaced lines: financial year and money as strings.")
-    reason = models.TextField()
+    reason = LimitedTextField(max_length=REASON_LENGTH)
     revised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     revised_at = models.DateTimeField(default=timezone.now)
 
@@ -269,7 +270,7 @@ class RiskReview(Scored):
     risk = models.ForeignKey(Risk, on_delete=models.CASCADE, related_name="reviews")
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reviewed_at = models.DateTimeField(default=timezone.now)
-    note = models.TextField()
+    note = LimitedTextField(max_length=REASON_LENGTH)
     next_review_date = models.DateField()
     escalated = models.BooleanField(default=False, help_text="This review put the risk on the strategic register.")
 

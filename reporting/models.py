@@ -10,13 +10,14 @@ from django.utils.formats import date_format
 
 from core.conflicts import VersionedBySaveTime
 from core.financial_year import financial_year_label
+from core.limits import COVER_LINE_LENGTH, ERROR_LENGTH, SECTION_LENGTH, TITLE_LENGTH, LimitedTextField
 from periods.models import ReportingPeriod
 
 from .choices import ImplicationArea, PackStatus, ReminderKind, ReportStatus
 
 
 class CommitteeMeeting(models.Model):
-    committee = models.CharField(max_length=200)
+    committee = models.CharField(max_length=TITLE_LENGTH)
     date = models.DateField()
     is_demo = models.BooleanField(default=False, help_text="Demo data loaded by seed_strategy --demo.")
 
@@ -39,20 +40,20 @@ class CommitteeReport(VersionedBySaveTime, models.Model):
     period = models.OneToOneField(
         ReportingPeriod, on_delete=models.PROTECT, null=True, blank=True, related_name="progress_report"
     )
-    title = models.CharField(max_length=300)
-    report_of = models.CharField(max_length=300)
-    wards_affected = models.CharField(max_length=300, default="All")
+    title = models.CharField(max_length=COVER_LINE_LENGTH)
+    report_of = models.CharField(max_length=COVER_LINE_LENGTH)
+    wards_affected = models.CharField(max_length=COVER_LINE_LENGTH, default="All")
     # The texts an author writes, declared in reporting.sections' order (which a test holds them to).
-    purpose = models.TextField(blank=True)
-    executive_summary = models.TextField(blank=True)
-    recommendations = models.TextField(blank=True)
-    reasons = models.TextField(blank=True)
-    other_options = models.TextField(blank=True)
-    background = models.TextField(blank=True)
-    consultation = models.TextField(blank=True)
-    contact_officer = models.TextField(blank=True)
-    appendices = models.TextField(blank=True)
-    background_papers = models.TextField(blank=True)
+    purpose = LimitedTextField(max_length=SECTION_LENGTH, blank=True)
+    executive_summary = LimitedTextField(max_length=SECTION_LENGTH, blank=True)
+    recommendations = LimitedTextField(max_length=SECTION_LENGTH, blank=True)
+    reasons = LimitedTextField(max_length=SECTION_LENGTH, blank=True)
+    other_options = LimitedTextField(max_length=SECTION_LENGTH, blank=True)
+    background = LimitedTextField(max_length=SECTION_LENGTH, blank=True)
+    consultation = LimitedTextField(max_length=SECTION_LENGTH, blank=True)
+    contact_officer = LimitedTextField(max_length=SECTION_LENGTH, blank=True)
+    appendices = LimitedTextField(max_length=SECTION_LENGTH, blank=True)
+    background_papers = LimitedTextField(max_length=SECTION_LENGTH, blank=True)
     status = models.CharField(max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
     updated_at = models.DateTimeField(auto_now=True)
     # Who moved the report through its workflow, and when (blank for the seeded historical report).
@@ -130,7 +131,7 @@ class ReferenceSequence(models.Model):
 class ReportImplication(models.Model):
     report = models.ForeignKey(CommitteeReport, on_delete=models.CASCADE, related_name="implications")
     area = models.CharField(max_length=40, choices=ImplicationArea.choices)
-    text = models.TextField()
+    text = LimitedTextField(max_length=SECTION_LENGTH)
 
     class Meta:
         constraints = [
@@ -156,7 +157,7 @@ class ReportPack(models.Model):
     sha256 = models.CharField("SHA-256", max_length=64, blank=True)
     page_count = models.PositiveIntegerField(null=True, blank=True)
     size_bytes = models.PositiveBigIntegerField(null=True, blank=True)
-    error = models.TextField(blank=True)
+    error = LimitedTextField(max_length=ERROR_LENGTH, blank=True)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="requested_packs")
     requested_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)

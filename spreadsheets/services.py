@@ -159,8 +159,10 @@ def _messages(error: Exception, kind: SheetKind) -> list[str]:
         return error.messages
     if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
         headers = {column.field: column.header for column in kind.columns if column.field}
+        named = {name: headers.get(name, capfirst(name.replace("_", " "))) for name in error.message_dict}
+        # A message that already names its column ("Commentary must be 5,000 characters or fewer") is not named twice.
         return [
-            message if name == NON_FIELD_ERRORS else f"{headers.get(name, capfirst(name.replace('_', ' ')))}: {message}"
+            message if name == NON_FIELD_ERRORS or message.startswith(named[name]) else f"{named[name]}: {message}"
             for name, messages in error.message_dict.items()
             for message in messages
         ]
