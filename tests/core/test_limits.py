@@ -11,6 +11,7 @@ from django.db import IntegrityError, models, transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from actions.exports import ACTION_COLUMNS
 from actions.models import ProgressUpdate
 from core.limits import COMMENTARY_LENGTH, URL_WORDS, LimitedTextField
 from registers.columns import RISK_COLUMNS
@@ -175,3 +176,15 @@ def _segments_beside_references(resolver=None, prefix=""):
 def test_every_word_an_address_puts_beside_a_reference_is_refused_as_one():
     words = set(_segments_beside_references()) - {"v1", "actions", "business-cases", "risks"}
     assert words and words <= URL_WORDS, words - URL_WORDS
+
+
+def test_the_plan_import_words_an_over_long_title_as_the_pages_do(db):
+    strategy = factories.StrategyFactory()
+    factories.PrincipleFactory(strategy=strategy, number=1)
+    lead = factories.lead(username="thelead")
+    headers = [column.header for column in ACTION_COLUMNS]
+    values = {"Reference": "P1-01", "Title": "t" * 250, "Principle": 1, "Owner": "thelead", "Start date": "2024-04-01",
+              "Target date": "2026-03-31", "Status": "Not started", "RAG": "Green", "Percent complete": 0}
+    row = [values.get(header, "") for header in headers]
+    report = plan_import(tables=tables(csv_bytes([headers, row])), user=lead, source="plan.csv", dry_run=True)
+    assert report.outcomes[0].reasons == ["P1-01: title must be 200 characters or fewer (it has 250)."]
