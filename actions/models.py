@@ -10,7 +10,14 @@ from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
 from core.conditions import holds
-from core.limits import COMMENTARY_LENGTH, DESCRIPTION_LENGTH, REASON_LENGTH, TITLE_LENGTH, LimitedTextField
+from core.limits import (
+    COMMENTARY_LENGTH,
+    DESCRIPTION_LENGTH,
+    REASON_LENGTH,
+    TITLE_LENGTH,
+    LimitedTextField,
+    length_checks,
+)
 
 from .choices import CLOSED_STATUSES, RAG_ORDER, Movement, Rag, Status
 
@@ -113,6 +120,12 @@ class ActionItem(models.Model):
     class Meta:
         ordering = ["reference"]
         constraints = [
+            *length_checks(
+                "actionitem",
+                description=DESCRIPTION_LENGTH,
+                revised_target_reason=REASON_LENGTH,
+                cancellation_reason=REASON_LENGTH,
+            ),
             models.CheckConstraint(condition=Q(percent_complete__gte=0, percent_complete__lte=100), name="action_percent_0_to_100"),
             models.CheckConstraint(condition=Q(status__in=Status.values), name="action_status_valid"),
             models.CheckConstraint(condition=Q(rag__in=Rag.values), name="action_rag_valid"),
@@ -157,6 +170,7 @@ class ProgressUpdate(models.Model):
     class Meta:
         ordering = ["-period__start_date", "-updated_at"]
         constraints = [
+            *length_checks("progressupdate", commentary=COMMENTARY_LENGTH, next_steps=COMMENTARY_LENGTH),
             models.UniqueConstraint(fields=["action", "period"], name="progressupdate_one_per_action_per_period"),
             models.CheckConstraint(condition=Q(percent_complete__gte=0, percent_complete__lte=100), name="progressupdate_percent_0_to_100"),
             models.CheckConstraint(condition=Q(status__in=Status.values), name="progressupdate_status_valid"),

@@ -9,6 +9,8 @@ walks every model so that a new field cannot come without one.
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils.deconstruct import deconstructible
 from django.utils.text import capfirst
 
@@ -41,6 +43,15 @@ URL_WORDS = frozenset({
 
 def too_long_message(label: str, limit: int, length: int) -> str:
     return f"{label} must be {limit:,} characters or fewer (it has {length:,})."
+
+
+def length_checks(prefix: str, **limits: int) -> list[models.CheckConstraint]:
+    """The database's side of text fields' limits, LENGTH(field) <= limit, on PostgreSQL and SQLite
+    alike, so a script that bypasses the services cannot store more either."""
+    return [
+        models.CheckConstraint(condition=LessThanOrEqual(Length(name), limit), name=f"{prefix}_{name}_length")
+        for name, limit in limits.items()
+    ]
 
 
 def length_errors(model: type[models.Model], **values: str) -> dict[str, str]:
@@ -95,8 +106,8 @@ class ReferenceValidator(RegexValidator):
 
 
 class LimitedTextField(models.TextField):
-    """A TextField with a maximum length the database enforces too (a CHECK on its length, on
-    PostgreSQL and SQLite alike), and whose model validation says so in the service's words."""
+    """A TextField with a maximum length, which its model validation states in the service's
+    words; its model's Meta gives the database's side with length_checks."""
 
     def __init__(self, *args, max_length: int, **kwargs):
         super().__init__(*args, max_length=max_length, **kwargs)
@@ -104,6 +115,3 @@ class LimitedTextField(models.TextField):
     @property
     def validators(self):
         return with_length_limit(super().validators, limit=self.max_length, label=capfirst(self.verbose_name))
-
-    def db_check(self, connection):
-        return f"LENGTH({connection.ops.quote_name(self.column)}) <= {int(self.max_length)}"

@@ -2,7 +2,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from core.limits import SECTION_LENGTH, TITLE_LENGTH, LimitedTextField
+from core.limits import SECTION_LENGTH, TITLE_LENGTH, LimitedTextField, length_checks
 
 # The strategy has seven principles (committee report 6.6), numbered 1 to 7.
 PRINCIPLE_NUMBERS = range(1, 8)
@@ -23,6 +23,13 @@ class Principle(models.Model):
     class Meta:
         ordering = ["strategy", "number"]
         constraints = [
+            *length_checks(
+                "principle",
+                summary=SECTION_LENGTH,
+                rationale=SECTION_LENGTH,
+                benefits=SECTION_LENGTH,
+                deliverables=SECTION_LENGTH,
+            ),
             models.UniqueConstraint(fields=["strategy", "number"], name="principle_number_unique_per_strategy"),
             models.CheckConstraint(condition=Q(number__gte=1, number__lte=7), name="principle_number_1_to_7"),
         ]

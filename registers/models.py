@@ -14,7 +14,15 @@ from simple_history.models import HistoricalRecords
 from core.conditions import holds
 from core.conflicts import VersionedByHistory
 from core.financial_year import financial_year_label
-from core.limits import DESCRIPTION_LENGTH, REASON_LENGTH, REFERENCE_MAX_LENGTH, TITLE_LENGTH, LimitedTextField, ReferenceValidator
+from core.limits import (
+    DESCRIPTION_LENGTH,
+    REASON_LENGTH,
+    REFERENCE_MAX_LENGTH,
+    TITLE_LENGTH,
+    LimitedTextField,
+    ReferenceValidator,
+    length_checks,
+)
 from strategy.models import Strategy
 
 from .choices import BusinessCaseStatus, RiskCategory
@@ -85,6 +93,7 @@ class BusinessCase(VersionedByHistory, models.Model):
         db_table = "strategy_businesscase"
         ordering = ["reference"]
         constraints = [
+            *length_checks("businesscase", summary=DESCRIPTION_LENGTH),
             models.CheckConstraint(
                 condition=Q(status__in=BusinessCaseStatus.values), name="businesscase_status_valid"
             ),
@@ -183,6 +192,12 @@ class Risk(VersionedByHistory, Scored):
         db_table = "strategy_risk"
         ordering = ["reference"]
         constraints = [
+            *length_checks(
+                "risk",
+                description=DESCRIPTION_LENGTH,
+                mitigation=DESCRIPTION_LENGTH,
+                escalation_reason=REASON_LENGTH,
+            ),
             *Scored.Meta.constraints,
             models.CheckConstraint(condition=Q(category__in=RiskCategory.values), name="risk_category_valid"),
         ]
@@ -214,6 +229,7 @@ class BusinessCaseTransition(models.Model):
         db_table = "strategy_businesscasetransition"
         ordering = ["business_case", "at", "pk"]
         constraints = [
+            *length_checks("businesscasetransition", note=REASON_LENGTH),
             models.CheckConstraint(
                 condition=~Q(from_status=models.F("to_status")), name="businesscasetransition_changes_status"
             ),
@@ -246,6 +262,7 @@ class BusinessCaseRevision(models.Model):
         db_table = "strategy_businesscaserevision"
         ordering = ["business_case", "number"]
         constraints = [
+            *length_checks("businesscaserevision", reason=REASON_LENGTH),
             models.UniqueConstraint(fields=["business_case", "number"], name="businesscaserevision_number_unique"),
         ]
 
@@ -277,7 +294,7 @@ class RiskReview(Scored):
     class Meta:
         db_table = "strategy_riskreview"
         ordering = ["risk", "-reviewed_at", "-pk"]
-        constraints = Scored.Meta.constraints
+        constraints = [*Scored.Meta.constraints, *length_checks("riskreview", note=REASON_LENGTH)]
 
     def __str__(self) -> str:
         return f"{self.risk.reference} reviewed {self.reviewed_at:%d %B %Y}"

@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 
 from core.conflicts import VersionedBySaveTime
 from core.financial_year import financial_year_label
-from core.limits import COVER_LINE_LENGTH, ERROR_LENGTH, SECTION_LENGTH, TITLE_LENGTH, LimitedTextField
+from core.limits import COVER_LINE_LENGTH, ERROR_LENGTH, SECTION_LENGTH, TITLE_LENGTH, LimitedTextField, length_checks
 from periods.models import ReportingPeriod
 
 from .choices import ImplicationArea, PackStatus, ReminderKind, ReportStatus
@@ -76,6 +76,19 @@ class CommitteeReport(VersionedBySaveTime, models.Model):
     class Meta:
         ordering = ["-financial_year", "-sequence"]
         constraints = [
+            *length_checks(
+                "committeereport",
+                purpose=SECTION_LENGTH,
+                executive_summary=SECTION_LENGTH,
+                recommendations=SECTION_LENGTH,
+                reasons=SECTION_LENGTH,
+                other_options=SECTION_LENGTH,
+                background=SECTION_LENGTH,
+                consultation=SECTION_LENGTH,
+                contact_officer=SECTION_LENGTH,
+                appendices=SECTION_LENGTH,
+                background_papers=SECTION_LENGTH,
+            ),
             models.UniqueConstraint(fields=["financial_year", "sequence"], name="committeereport_sequence_unique_per_year"),
             models.CheckConstraint(condition=Q(status__in=ReportStatus.values), name="committeereport_status_valid"),
         ]
@@ -135,6 +148,7 @@ class ReportImplication(models.Model):
 
     class Meta:
         constraints = [
+            *length_checks("reportimplication", text=SECTION_LENGTH),
             models.UniqueConstraint(fields=["report", "area"], name="reportimplication_one_per_area"),
             models.CheckConstraint(condition=Q(area__in=ImplicationArea.values), name="reportimplication_area_valid"),
         ]
@@ -170,6 +184,7 @@ class ReportPack(models.Model):
     class Meta:
         ordering = ["-period__start_date", "-version"]
         constraints = [
+            *length_checks("reportpack", error=ERROR_LENGTH),
             models.UniqueConstraint(fields=["period", "version"], name="reportpack_version_unique_per_period"),
             models.CheckConstraint(condition=Q(status__in=PackStatus.values), name="reportpack_status_valid"),
         ]

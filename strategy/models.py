@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import Q
 
-from core.limits import SECTION_LENGTH, TITLE_LENGTH, LimitedTextField
+from core.limits import SECTION_LENGTH, TITLE_LENGTH, LimitedTextField, length_checks
 
 
 class StrategyQuerySet(models.QuerySet):
@@ -28,6 +28,7 @@ class Strategy(models.Model):
     class Meta:
         verbose_name_plural = "strategies"
         constraints = [
+            *length_checks("strategy", vision=SECTION_LENGTH, ict_services_vision=SECTION_LENGTH),
             models.CheckConstraint(condition=Q(end_year__gt=models.F("start_year")), name="strategy_period_forwards"),
         ]
 
