@@ -107,7 +107,8 @@ class ReferenceValidator(RegexValidator):
 
 class LimitedTextField(models.TextField):
     """A TextField with a maximum length, which its model validation states in the service's
-    words; its model's Meta gives the database's side with length_checks."""
+    words; its model's Meta gives the database's side with length_checks. Migrations record it
+    as the TextField it is in the database, so they import no application code."""
 
     def __init__(self, *args, max_length: int, **kwargs):
         super().__init__(*args, max_length=max_length, **kwargs)
@@ -115,3 +116,24 @@ class LimitedTextField(models.TextField):
     @property
     def validators(self):
         return with_length_limit(super().validators, limit=self.max_length, label=capfirst(self.verbose_name))
+
+    def deconstruct(self):
+        name, _, args, kwargs = super().deconstruct()
+        return name, "django.db.models.TextField", args, kwargs
+
+
+class ReferenceField(models.CharField):
+    """A business case's or risk's reference: REFERENCE_MAX_LENGTH long at most, of the shape
+    ReferenceValidator checks. Migrations record it as the CharField it is in the database."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["max_length"] = REFERENCE_MAX_LENGTH
+        super().__init__(*args, **kwargs)
+
+    @property
+    def validators(self):
+        return [*with_length_limit(super().validators, limit=REFERENCE_MAX_LENGTH, label="Reference"), ReferenceValidator()]
+
+    def deconstruct(self):
+        name, _, args, kwargs = super().deconstruct()
+        return name, "django.db.models.CharField", args, kwargs

@@ -17,10 +17,9 @@ from core.financial_year import financial_year_label
 from core.limits import (
     DESCRIPTION_LENGTH,
     REASON_LENGTH,
-    REFERENCE_MAX_LENGTH,
     TITLE_LENGTH,
     LimitedTextField,
-    ReferenceValidator,
+    ReferenceField,
     length_checks,
 )
 from strategy.models import Strategy
@@ -76,7 +75,7 @@ def escalation_reason(residual_score: int) -> str:
 class BusinessCase(VersionedByHistory, models.Model):
     """A High Level Business Case (HLBC): updated annually, its benefits assessed for the MTFS."""
 
-    reference = models.CharField(max_length=REFERENCE_MAX_LENGTH, unique=True, validators=[ReferenceValidator()])
+    reference = ReferenceField(unique=True)
     strategy = models.ForeignKey(Strategy, on_delete=models.PROTECT, related_name="business_cases")
     title = models.CharField(max_length=TITLE_LENGTH)
     summary = LimitedTextField(max_length=DESCRIPTION_LENGTH, blank=True)
@@ -171,7 +170,7 @@ def review_overdue_on(day: datetime.date) -> Q:
 
 
 class Risk(VersionedByHistory, Scored):
-    reference = models.CharField(max_length=REFERENCE_MAX_LENGTH, unique=True, validators=[ReferenceValidator()])
+    reference = ReferenceField(unique=True)
     strategy = models.ForeignKey(Strategy, on_delete=models.PROTECT, related_name="risks")
     title = models.CharField(max_length=TITLE_LENGTH)
     description = LimitedTextField(max_length=DESCRIPTION_LENGTH, blank=True)

@@ -105,15 +105,15 @@ def test_a_database_from_the_old_layout_migrates_with_every_row_kept(old_layout_
     # The migration log grows by the five migrations that move the models, the one that adds the
     # reminders' sent log, the spreadsheets app's first and the actions' revised-target and
     # cancellation reasons, the history of business case lines, the progress reports' period and
-    # demo meetings, and django-axes' ten; the new rows are those three models' and axes' four
+    # demo meetings, django-axes' ten, and the five apps' text length limits; the new rows are those three models' and axes' four
     # models' content types, their permissions (view, add, change, delete; chase_updates too for
     # the sent log) and the leads' chase_updates, and SQLite's counters for the line history, whose
     # first records the migration writes for the lines already stored, and for the tables axes'
-    # migrations rebuild. No content type or permission is duplicated, and every row of every
+    # migrations and the length limits' rebuild. No content type or permission is duplicated, and every row of every
     # table is still there.
     grew = {
-        "django_migrations": 20, "django_content_type": 7, "auth_permission": 29, "auth_group_permissions": 1,
-        "sqlite_sequence": 3,
+        "django_migrations": 25, "django_content_type": 7, "auth_permission": 29, "auth_group_permissions": 1,
+        "sqlite_sequence": 5,
     }
     assert changed == {table: (before[table], before[table] + extra) for table, extra in grew.items()}
 
