@@ -73,6 +73,13 @@ class LimitedCharField(forms.CharField):
         super().__init__(max_length=max_length, label=label, **kwargs)
         self.validators = with_length_limit(self.validators, limit=max_length, label=named or label)
 
+    def widget_attrs(self, widget):
+        # No maxlength attribute: as GOV.UK advises, the browser does not silently cut what is
+        # typed or pasted; the message says by how much it is over instead.
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
 
 class ReferenceField(LimitedCharField):
     """A business case's or risk's reference, of the shape core.limits gives."""

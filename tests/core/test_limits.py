@@ -88,7 +88,10 @@ def test_the_progress_page_refuses_over_long_commentary_saying_by_how_much(clien
         {**FIGURES, "commentary": TOO_LONG, "next_steps": "", "expected_version": action.version},
     )
     assert response.status_code == 200
-    assert COMMENTARY_MESSAGE in response.content.decode()
+    page = response.content.decode()
+    assert COMMENTARY_MESSAGE in page
+    # The browser is not told to cut what is pasted silently: the message says by how much it is over.
+    assert "maxlength" not in page
     assert not ProgressUpdate.objects.exists()
 
 
