@@ -105,15 +105,16 @@ def test_a_database_from_the_old_layout_migrates_with_every_row_kept(old_layout_
     # The migration log grows by the five migrations that move the models, the one that adds the
     # reminders' sent log, the spreadsheets app's first and the actions' revised-target and
     # cancellation reasons, the history of business case lines, the progress reports' period and
-    # demo meetings, the published reports' stored PDF, and django-axes' ten; the new rows are those three models' and axes' four
-    # models' content types, their permissions (view, add, change, delete; chase_updates too for
-    # the sent log) and the leads' chase_updates, and SQLite's counters for the line history, whose
-    # first records the migration writes for the lines already stored, and for the tables axes'
-    # migrations rebuild. No content type or permission is duplicated, and every row of every
-    # table is still there.
+    # demo meetings, the published reports' stored PDF, the accounts app's first, django-axes' ten,
+    # and the five apps' text length limits; the new rows are the content types of those four
+    # new models (the council identity among them) and axes' four, their permissions (view,
+    # add, change, delete; chase_updates too for the sent log) and the leads' chase_updates, and
+    # SQLite's counters for the line history, whose first records the migration writes for the
+    # lines already stored, and for the tables axes' migrations and the length limits rebuild.
+    # No content type or permission is duplicated, and every row of every table is still there.
     grew = {
-        "django_migrations": 21, "django_content_type": 7, "auth_permission": 29, "auth_group_permissions": 1,
-        "sqlite_sequence": 3,
+        "django_migrations": 27, "django_content_type": 8, "auth_permission": 33, "auth_group_permissions": 1,
+        "sqlite_sequence": 5,
     }
     assert changed == {table: (before[table], before[table] + extra) for table, extra in grew.items()}
 
