@@ -34,7 +34,7 @@ from tests.reporting.builders import ALL_IMPLICATIONS, COMPLETE_SECTIONS
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
 
 
-MAX_EXAMPLES = 100
+MAX_EXAMPLES = 50
 MIN_EXAMPLES = 50
 STATEFUL_SCENARIOS = 30
 
