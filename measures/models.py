@@ -1,0 +1,111 @@
+"""Measures: the benefits the strategy promised, as KPIs with a target and an actual each quarter."""
+
+from django.conf import settings
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
+from simple_history.models import HistoricalRecords
+
+from .choices import Direction, Frequency, MeasureRag, ToleranceKind, Unit
+
+REFERENCE_PATTERN = r"^[A-Z0-9][A-Z0-9-]{0,19}$"
+# Words the measure URLs use after /measures/: a reference may not be one of them.
+RESERVED_REFERENCES = ("NEW", "EXPORT", "UPDATE", "EDIT")
+DESCRIPTION_MAX = 2_000
+COMMENTARY_MAX = 5_000
+MAX_PLACES = 3
+RATED = [(rag.value, rag.label) for rag in (MeasureRag.RED, MeasureRag.AMBER, MeasureRag.GREEN)]
+FIGURE = {"max_digits": 15, "decimal_places": MAX_PLACES}
+
+
+def _text_fits(field: str, limit: int, model: str) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=LessThanOrEqual(Length(field), limit), name=f"{model}_{field}_max_length")
+
+
+class Measure(models.Model):
+    reference = models.CharField(
+        max_length=20,
+        unique=True,
+        validators=[RegexValidator(REFERENCE_PATTERN, "Use capital letters, digits and dashes, up to 20, such as KPI-01.")],
+    )
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True, validators=[MaxLengthValidator(DESCRIPTION_MAX)])
+    principle = models.ForeignKey("principles.Principle", on_delete=models.PROTECT, related_name="measures")
+    # The action or business case whose benefit the measure evidences, when there is one.
+    action = models.ForeignKey("actions.ActionItem", on_delete=models.PROTECT, null=True, blank=True, related_name="measures")
+    business_case = models.ForeignKey(
+        "registers.BusinessCase", on_delete=models.PROTECT, null=True, blank=True, related_name="measures"
+    )
+    unit = models.CharField(max_length=12, choices=Unit.choices)
+    direction = models.CharField(max_length=12, choices=Direction.choices)
+    decimal_places = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(MAX_PLACES)])
+    tolerance = models.DecimalField(**FIGURE, default=0, validators=[MinValueValidator(0)])
+    tolerance_kind = models.CharField(max_length=10, choices=ToleranceKind.choices, default=ToleranceKind.ABSOLUTE)
+    baseline_value = models.DecimalField(**FIGURE, null=True, blank=True)
+    baseline_date = models.DateField(null=True, blank=True)
+    # The data owner reports its values, as an action's owner reports its progress (core.permissions).
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_measures", verbose_name="data owner"
+    )
+    delegates = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="delegated_measures", blank=True)
+    source = models.CharField(max_length=200, blank=True, help_text="Where the figures come from.")
+    frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.QUARTERLY)
+    # Optimistic locking, as on actions: every value recorded bumps it.
+    version = models.PositiveIntegerField(default=1)
+    last_updated_at = models.DateTimeField(null=True, blank=True)
+    last_updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    is_demo = models.BooleanField(default=False, help_text="Demo data loaded by seed_strategy --demo.")
+    history = HistoricalRecords(excluded_fields=["last_updated_at"])
+
+    class Meta:
+        ordering = ["reference"]
+        constraints = [
+            models.CheckConstraint(condition=Q(reference__regex=REFERENCE_PATTERN), name="measure_reference_pattern"),
+            models.CheckConstraint(condition=~Q(reference__in=RESERVED_REFERENCES), name="measure_reference_not_reserved"),
+            models.CheckConstraint(condition=Q(unit__in=Unit.values), name="measure_unit_valid"),
+            models.CheckConstraint(condition=Q(direction__in=Direction.values), name="measure_direction_valid"),
+            models.CheckConstraint(condition=Q(tolerance_kind__in=ToleranceKind.values), name="measure_tolerance_kind_valid"),
+            models.CheckConstraint(condition=Q(frequency__in=Frequency.values), name="measure_frequency_valid"),
+            models.CheckConstraint(condition=Q(tolerance__gte=0), name="measure_tolerance_not_negative"),
+            models.CheckConstraint(condition=Q(decimal_places__lte=MAX_PLACES), name="measure_decimal_places_0_to_3"),
+            _text_fits("description", DESCRIPTION_MAX, "measure"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.name}"
+
+
+class MeasureValue(models.Model):
+    """A measure's target and actual for one reporting period; amendments are kept in its history."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.PROTECT, related_name="values")
+    period = models.ForeignKey("periods.ReportingPeriod", on_delete=models.PROTECT, related_name="measure_values")
+    target = models.DecimalField(**FIGURE)
+    # Empty until the figure is known: a target may be set ahead of the quarter.
+    actual = models.DecimalField(**FIGURE, null=True, blank=True)
+    # rag.assess's rating of the actual against the target, kept by the service so lists filter
+    # and count it in SQL; empty until there is an actual.
+    rag = models.CharField("RAG", max_length=10, choices=RATED, blank=True)
+    commentary = models.TextField(blank=True, validators=[MaxLengthValidator(COMMENTARY_MAX)])
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="measure_values")
+    created_at = models.DateTimeField()
+    entered_at = models.DateTimeField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["measure__reference", "period__start_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "period"], name="measurevalue_one_per_measure_per_period"),
+            _text_fits("commentary", COMMENTARY_MAX, "measurevalue"),
+            models.CheckConstraint(
+                condition=Q(actual__isnull=True, rag="") | Q(actual__isnull=False, rag__in=[value for value, _ in RATED]),
+                name="measurevalue_rated_when_actual",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure.reference} {self.period}"
