@@ -36,4 +36,14 @@ class MeasureRag(models.TextChoices):
     NOT_REPORTED = "not_reported", "Not reported"
 
 
+class MeasureState(models.TextChoices):
+    """Where a measure stands for the quarter a page shows: its rating, or why it has none."""
+
+    RED = "red", "Red"
+    AMBER = "amber", "Amber"
+    GREEN = "green", "Green"
+    NOT_REPORTED = "not_reported", "Not reported"
+    AWAITING = "awaiting", "Not yet reported"
+    NOT_DUE = "not_due", "Not due this quarter"
+
 ANNUAL_QUARTER = 4

@@ -7,9 +7,15 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from .choices import Unit
 
 
+def at_places(value: Decimal | None, places: int) -> Decimal | None:
+    """`value` as written at a measure's decimal places (half up, as people round)."""
+    if value is None:
+        return None
+    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
 def _number(value: Decimal, places: int) -> str:
-    rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return intcomma(f"{rounded:.{places}f}", use_l10n=False)
+    return intcomma(f"{at_places(value, places):.{places}f}", use_l10n=False)
 
 
 def format_value(value: Decimal | None, *, unit: str, places: int) -> str:

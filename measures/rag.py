@@ -1,10 +1,10 @@
 """The RAG rule for a measure's quarter, with its reason in words: one pure function."""
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from .choices import Direction, MeasureRag, ToleranceKind, Unit
-from .formatting import format_difference, format_value
+from .formatting import at_places, format_difference, format_value
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,7 @@ def assess(
         if deadline_passed:
             return Assessment(MeasureRag.NOT_REPORTED, "No actual reported by the deadline")
         return Assessment(None, "Not yet reported")
-    step = Decimal(1).scaleb(-places)
-    target, actual = (figure.quantize(step, rounding=ROUND_HALF_UP) for figure in (target, actual))
+    target, actual = at_places(target, places), at_places(actual, places)
     words = _gap_words(actual, target, unit=unit, places=places)
     if direction == Direction.HIGHER:
         miss = target - actual
