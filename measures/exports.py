@@ -3,13 +3,14 @@
 from django.urls import reverse
 from django.utils.html import format_html
 
+from core.financial_year import FinancialQuarter
 from core.exports import Column, period_columns, person_columns
 from core.tables import Cell, ListTable, PageColumn
 from core.templatetags.council import demo_tag
 
 from .choices import MeasureState
 from .formatting import at_places, format_value
-from .selectors import shown_assessment
+from .selectors import shown_assessment, value_assessment
 from .templatetags.measures import measure_state_tag
 
 REFERENCE = Column("Reference", lambda m: m.reference)
@@ -28,24 +29,39 @@ def _figure(measure, value) -> Cell:
 REASON = Column("Reason", lambda m: shown_assessment(m).reason)
 
 
-def measure_columns(period) -> list[Column]:
-    """A row is a measure from selectors.measures_in(period=period): its target, actual and RAG are that quarter's."""
-    return [
-        REFERENCE,
-        NAME,
-        PRINCIPLE,
-        Column("Unit", lambda m: m.get_unit_display()),
-        Column("Direction", lambda m: m.get_direction_display()),
-        Column("Frequency", lambda m: m.get_frequency_display()),
-        OWNER,
-        OWNER_USERNAME,
-        Column("Source", lambda m: m.source),
-        *period_columns(lambda m: period),
-        TARGET,
-        ACTUAL,
-        STATE,
-        REASON,
-    ]
+def _shown_quarter(measure) -> FinancialQuarter | None:
+    return FinancialQuarter.from_key(measure.shown_period_key) if measure.shown_period_key else None
+
+
+# A row is a measure with a quarter's figures (models.with_figures_in): its target, actual and RAG are that quarter's.
+MEASURE_COLUMNS = [
+    REFERENCE,
+    NAME,
+    PRINCIPLE,
+    Column("Unit", lambda m: m.get_unit_display()),
+    Column("Direction", lambda m: m.get_direction_display()),
+    Column("Frequency", lambda m: m.get_frequency_display()),
+    OWNER,
+    OWNER_USERNAME,
+    Column("Source", lambda m: m.source),
+    *period_columns(_shown_quarter),
+    TARGET,
+    ACTUAL,
+    STATE,
+    REASON,
+]
+
+MEASURE_VALUE_COLUMNS = [
+    Column("Measure", lambda v: v.measure.reference),
+    *period_columns(lambda v: v.period),
+    Column("Target", lambda v: at_places(v.target, v.measure.decimal_places)),
+    Column("Actual", lambda v: at_places(v.actual, v.measure.decimal_places)),
+    Column("RAG", lambda v: MeasureState(value_assessment(v).rag or MeasureState.AWAITING).label),
+    Column("Reason", lambda v: value_assessment(v).reason),
+    Column("Commentary", lambda v: v.commentary),
+    *person_columns("Entered by", lambda v: v.entered_by),
+    Column("Entered", lambda v: v.entered_at),
+]
 
 MEASURE_TABLE = ListTable(
     columns=[

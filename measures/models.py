@@ -3,12 +3,12 @@
 from django.conf import settings
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from simple_history.models import HistoricalRecords
 
-from .choices import Direction, Frequency, MeasureRag, ToleranceKind, Unit
+from .choices import ANNUAL_QUARTER, Direction, Frequency, MeasureRag, MeasureState, ToleranceKind, Unit
 
 REFERENCE_PATTERN = r"^[A-Z0-9][A-Z0-9-]{0,19}$"
 # Words the measure URLs use after /measures/: a reference may not be one of them.
@@ -109,3 +109,33 @@ class MeasureValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.measure.reference} {self.period}"
+
+
+def with_figures_in(measures: QuerySet, *, period, closed: bool) -> QuerySet:
+    """`measures` with their value for `period` (a ReportingPeriod, or None for none): its key as
+    `shown_period_key`, the figures as `shown_target`, `shown_actual`, `shown_rag`, and
+    `shown_state`, a MeasureState: the rating, else not due (an annual measure outside the fourth
+    quarter), else not reported once the quarter is `closed`, else awaiting. `period_closed` is `closed`.
+    """
+    if period is None:
+        return measures.annotate(
+            shown_period_key=Value(""), shown_target=Value(None, output_field=models.DecimalField(**FIGURE)),
+            shown_actual=Value(None, output_field=models.DecimalField(**FIGURE)), shown_rag=Value(""),
+            shown_state=Value(MeasureState.AWAITING.value), period_closed=Value(False),
+        )
+    value = MeasureValue.objects.filter(measure=OuterRef("pk"), period=period)
+    not_due = [When(frequency=Frequency.ANNUAL, then=Value(MeasureState.NOT_DUE.value))] if period.quarter != ANNUAL_QUARTER else []
+    return measures.annotate(
+        shown_period_key=Value(period.key),
+        shown_target=Subquery(value.values("target")[:1]),
+        shown_actual=Subquery(value.values("actual")[:1]),
+        shown_rag=Subquery(value.values("rag")[:1]),
+        period_closed=Value(closed),
+    ).annotate(
+        shown_state=Case(
+            *not_due,
+            When(~Q(shown_rag="") & Q(shown_rag__isnull=False), then="shown_rag"),
+            default=Value((MeasureState.NOT_REPORTED if closed else MeasureState.AWAITING).value),
+            output_field=models.CharField(),
+        )
+    )

@@ -2,14 +2,13 @@
 
 import datetime
 
-from django.db.models import Case, CharField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from periods.models import ReportingPeriod
-from periods.selectors import period_current
 
-from .choices import ANNUAL_QUARTER, Frequency, MeasureState
-from .models import Measure, MeasureValue
+from .choices import MeasureState
+from .models import Measure, MeasureValue, with_figures_in
 from .rag import Assessment, assess
 
 
@@ -27,38 +26,15 @@ def assessment_of(measure: Measure, value: MeasureValue | None, *, deadline_pass
     )
 
 
-def period_shown(*, on: datetime.date | None = None) -> ReportingPeriod | None:
-    """The quarter the measure pages show: the one taking values, else the latest that has started."""
-    on = on or timezone.localdate()
-    return period_current(on=on) or ReportingPeriod.objects.filter(start_date__lte=on).order_by("-start_date").first()
+def measure_queryset() -> QuerySet:
+    """Measures with what their rows show; the FilterSet adds a quarter's figures (models.with_figures_in)."""
+    return Measure.objects.select_related("principle", "owner").prefetch_related("delegates")
 
 
 def measures_in(*, period: ReportingPeriod | None, on: datetime.date | None = None) -> QuerySet:
-    """Every measure with its value for `period` as `shown_target`, `shown_actual`, `shown_rag`,
-    and `shown_state` (a MeasureState), in one query; `period_closed` says whether the quarter's
-    deadline has passed, so a missing actual is "not reported"."""
-    queryset = Measure.objects.select_related("principle", "owner").prefetch_related("delegates")
-    if period is None:
-        return queryset.annotate(
-            shown_target=Value(None), shown_actual=Value(None), shown_rag=Value(""),
-            shown_state=Value(MeasureState.AWAITING.value), period_closed=Value(False),
-        )
-    closed = period.is_closed(on or timezone.localdate())
-    value = MeasureValue.objects.filter(measure=OuterRef("pk"), period=period)
-    not_due = [When(frequency=Frequency.ANNUAL, then=Value(MeasureState.NOT_DUE.value))] if period.quarter != ANNUAL_QUARTER else []
-    return queryset.annotate(
-        shown_target=Subquery(value.values("target")[:1]),
-        shown_actual=Subquery(value.values("actual")[:1]),
-        shown_rag=Subquery(value.values("rag")[:1]),
-        period_closed=Value(closed),
-    ).annotate(
-        shown_state=Case(
-            *not_due,
-            When(~Q(shown_rag="") & Q(shown_rag__isnull=False), then="shown_rag"),
-            default=Value((MeasureState.NOT_REPORTED if closed else MeasureState.AWAITING).value),
-            output_field=CharField(),
-        )
-    )
+    """Every measure with its figures in `period` (see models.with_figures_in)."""
+    closed = period is not None and period.is_closed(on or timezone.localdate())
+    return with_figures_in(measure_queryset(), period=period, closed=closed)
 
 
 def shown_assessment(measure: Measure) -> Assessment:
@@ -75,9 +51,19 @@ def measure_detail(*, reference: str) -> Measure:
     )
 
 
+def measure_value_queryset() -> QuerySet:
+    """Values with what their rows show (measure, period, who entered them), oldest quarter first."""
+    return MeasureValue.objects.select_related("measure", "period", "entered_by").order_by("measure__reference", "period__start_date")
+
+
 def measure_values(*, measure: Measure) -> list[MeasureValue]:
     """The measure's values, oldest quarter first."""
-    return list(measure.values.select_related("period", "entered_by").order_by("period__start_date"))
+    return list(measure_value_queryset().filter(measure=measure))
+
+
+def value_assessment(value: MeasureValue, *, on: datetime.date | None = None) -> Assessment:
+    """A recorded value's RAG and reason as its quarter stands on `on` (today by default)."""
+    return assessment_of(value.measure, value, deadline_passed=value.period.is_closed(on or timezone.localdate()))
 
 
 def my_measures_needing_a_value(*, user, period: ReportingPeriod | None) -> list[Measure]:

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -19,12 +18,12 @@ from periods.selectors import period_current
 from registers.views.shared import submit_edit
 
 from .choices import MeasureRag
-from .exports import MEASURE_TABLE, measure_columns
+from .exports import MEASURE_COLUMNS, MEASURE_TABLE
 from .filtersets import MeasureFilterSet
 from .formatting import format_value
 from .forms import MeasureValueForm
 from .models import Measure, MeasureValue
-from .selectors import assessment_of, measure_detail, measure_values, measures_in, period_shown
+from .selectors import measure_detail, measure_queryset, measure_values, value_assessment
 from .services import measure_value_record
 
 class MeasureReaderMixin(ActionPlanReaderMixin):
@@ -39,12 +38,12 @@ class MeasureListView(MeasureReaderMixin, View):
     template_name = "measures/measure_list.html"
 
     def get(self, request):
-        period = period_shown()
-        filterset = MeasureFilterSet(request.GET or None, queryset=measures_in(period=period))
+        filterset = MeasureFilterSet(request.GET, queryset=measure_queryset())
         style_filter_form(filterset.form)
+        period = filterset.period_shown
         quarter = f" in {period.label}" if period else ""
         return filtered_list_response(
-            request, filterset=filterset, columns=measure_columns(period), table=MEASURE_TABLE, name="measures",
+            request, filterset=filterset, columns=MEASURE_COLUMNS, table=MEASURE_TABLE, name="measures",
             template_name=self.template_name, caption=f"Measures and their figures{quarter}", context={"period": period},
         )
 
@@ -77,9 +76,8 @@ def trend_chart(measure: Measure, quarters: list[dict]) -> dict:
     return percent_bars(bars)
 
 
-def _quarters(measure: Measure, values: list[MeasureValue]) -> list[dict]:
-    today = timezone.localdate()
-    return [{"value": value, "assessment": assessment_of(measure, value, deadline_passed=value.period.is_closed(today))} for value in values]
+def _quarters(values: list[MeasureValue]) -> list[dict]:
+    return [{"value": value, "assessment": value_assessment(value)} for value in values]
 
 
 class MeasureDetailView(MeasureReaderMixin, TemplateView):
@@ -87,7 +85,7 @@ class MeasureDetailView(MeasureReaderMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         measure = _get_measure(self.kwargs["reference"])
-        quarters = _quarters(measure, measure_values(measure=measure))
+        quarters = _quarters(measure_values(measure=measure))
         return super().get_context_data(
             measure=measure,
             quarters=quarters,
