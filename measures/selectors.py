@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from periods.models import ReportingPeriod
@@ -72,3 +72,24 @@ def my_measures_needing_a_value(*, user, period: ReportingPeriod | None) -> list
         return []
     mine = measures_in(period=period).filter(Q(owner=user) | Q(delegates=user)).distinct()
     return list(mine.filter(shown_state=MeasureState.AWAITING))
+
+
+# The dashboard's columns: on target (green), near it (amber), off it (red), then those with no rating.
+DASHBOARD_STATES = (MeasureState.GREEN, MeasureState.AMBER, MeasureState.RED, MeasureState.NOT_REPORTED, MeasureState.AWAITING)
+
+
+def measure_counts_by_principle(*, period: ReportingPeriod | None, on: datetime.date | None = None) -> list[dict]:
+    """Per principle with measures, in number order, how many stand in each of DASHBOARD_STATES in
+    `period`, in one query: {"number", "title", "counts": {state: n}}."""
+    counts = {state: Count("pk", filter=Q(shown_state=state)) for state in DASHBOARD_STATES}
+    rows = (
+        measures_in(period=period, on=on)
+        .order_by()
+        .values("principle__number", "principle__title")
+        .annotate(**counts)
+        .order_by("principle__number")
+    )
+    return [
+        {"number": row["principle__number"], "title": row["principle__title"], "counts": {state: row[state] for state in DASHBOARD_STATES}}
+        for row in rows
+    ]

@@ -1,4 +1,4 @@
-"""Measure pages in headless Chromium: axe-core finds nothing at 1280 and at 320 CSS px, and at 320
+"""Measure pages (and the dashboard and My actions, which show measures) in headless Chromium: axe-core finds nothing at 1280 and at 320 CSS px, and at 320
 the page never scrolls sideways (the trend chart and tables fit or scroll in their own region)."""
 
 import pytest
@@ -8,7 +8,7 @@ from tests.browser.accessibility import accessibility_violations
 
 pytestmark = pytest.mark.browser
 
-PATHS = ["/measures/", "/measures/?rag=red", "/measures/KPI-P1-AVAIL/", "/measures/KPI-P5-SAVE/", "/measures/KPI-P1-AVAIL/update/"]
+PATHS = ["/", "/my-actions/", "/measures/", "/measures/?rag=red", "/measures/KPI-P1-AVAIL/", "/measures/KPI-P5-SAVE/", "/measures/KPI-P1-AVAIL/update/"]
 
 
 @pytest.mark.parametrize("width", [1280, 320])

@@ -155,3 +155,44 @@ def test_query_count_does_not_grow_with_measures_or_values(client, owner, url):
             factories.MeasureValueFactory(measure=measure, period=period)
     _add_measures(40, owner=owner, principle=principle, periods=more_periods)
     assert query_count(client, url) == with_few
+
+
+def test_my_actions_lists_the_managers_measures_needing_figures(client, plan, owner):
+    delegated = factories.MeasureFactory(reference="KPI-03", owner=factories.manager(username="someone"), delegates=[owner])
+    factories.MeasureFactory(reference="KPI-04", owner=owner, frequency="annual")
+    client.force_login(owner)
+    page = client.get(reverse("my-actions")).content.decode()
+    assert f"Measures needing figures for {plan['period'].label} (2)" in page
+    assert reverse("measure-update", args=["KPI-01"]) in page and reverse("measure-update", args=[delegated.reference]) in page
+    # Annual measures report in the fourth quarter only; entered figures take a measure off the list.
+    assert ("KPI-04" in page) is (plan["period"].quarter == 4)
+    factories.MeasureValueFactory(measure=plan["measure"], period=plan["period"])
+    assert reverse("measure-update", args=["KPI-01"]) not in client.get(reverse("my-actions")).content.decode()
+
+
+def test_dashboard_counts_measures_on_and_off_target_per_principle(client, plan, owner):
+    factories.MeasureValueFactory(measure=plan["measure"], period=plan["period"], target=Decimal(95), actual=Decimal(99), rag="green")
+    client.force_login(owner)
+    page = client.get(reverse("dashboard")).content.decode()
+    assert f"Measures on and off target by principle, {plan['period'].label}" in page
+    key = plan["period"].key
+    assert f'href="/measures/?principle=2&amp;rag=green&amp;period={key}">1<span class="govuk-visually-hidden"> measures on target (green) under principle 2' in page
+    assert f'href="/measures/?principle=5&amp;rag=red&amp;period={key}">1<span' in page
+    assert f'href="/measures/?principle=2&amp;rag=red&amp;period={key}">0<span' in page
+
+
+@pytest.mark.parametrize("url", [reverse("my-actions"), reverse("dashboard")])
+def test_to_do_and_dashboard_queries_do_not_grow_with_measures(client, owner, url):
+    factories.open_period()
+    principles = [factories.PrincipleFactory(number=1)]
+    principles.append(factories.PrincipleFactory(number=2, strategy=principles[0].strategy))
+    client.force_login(owner)
+
+    def add(first, count):
+        for n in range(first, first + count):
+            factories.MeasureFactory(reference=f"M-{n:03d}", principle=principles[n % 2], owner=owner, delegates=[owner])
+
+    add(0, 3)
+    few = query_count(client, url)
+    add(3, 30)
+    assert query_count(client, url) == few
