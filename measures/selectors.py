@@ -79,17 +79,14 @@ DASHBOARD_STATES = (MeasureState.GREEN, MeasureState.AMBER, MeasureState.RED, Me
 
 
 def measure_counts_by_principle(*, period: ReportingPeriod | None, on: datetime.date | None = None) -> list[dict]:
-    """Per principle with measures, in number order, how many stand in each of DASHBOARD_STATES in
-    `period`, in one query: {"number", "title", "counts": {state: n}}."""
-    counts = {state: Count("pk", filter=Q(shown_state=state)) for state in DASHBOARD_STATES}
-    rows = (
-        measures_in(period=period, on=on)
-        .order_by()
-        .values("principle__number", "principle__title")
-        .annotate(**counts)
-        .order_by("principle__number")
-    )
-    return [
-        {"number": row["principle__number"], "title": row["principle__title"], "counts": {state: row[state] for state in DASHBOARD_STATES}}
-        for row in rows
-    ]
+    """Per principle with measures, in number order, how many stand in each MeasureState in
+    `period`, from that quarter's figures alone (a later quarter's never change it), in one query:
+    {"number", "counts": {state: n}}."""
+    counts = {state.value: Count("pk", filter=Q(shown_state=state)) for state in MeasureState}
+    rows = measures_in(period=period, on=on).order_by().values("principle__number").annotate(**counts).order_by("principle__number")
+    return [{"number": row["principle__number"], "counts": {state.value: row[state.value] for state in MeasureState}} for row in rows]
+
+
+def measure_counts_total(by_principle: list[dict]) -> dict[str, int]:
+    """The counts of measure_counts_by_principle over every principle."""
+    return {state.value: sum(row["counts"][state.value] for row in by_principle) for state in MeasureState}
