@@ -90,3 +90,36 @@ def measure_counts_by_principle(*, period: ReportingPeriod | None, on: datetime.
 def measure_counts_total(by_principle: list[dict]) -> dict[str, int]:
     """The counts of measure_counts_by_principle over every principle."""
     return {state.value: sum(row["counts"][state.value] for row in by_principle) for state in MeasureState}
+
+
+TREND_QUARTERS = 4
+
+
+def measures_as_at(*, period: ReportingPeriod, on: datetime.date | None = None) -> list[dict]:
+    """For a quarter's pack: each measure reported in `period` or before, with that quarter's
+    figures, RAG and reason and its last TREND_QUARTERS quarters' actuals up to it, oldest first.
+    Only figures for quarters ending by the period's end are read, so a later quarter's never
+    change it; one query. Rows are in principle then reference order:
+    {"measure", "value" (or None), "assessment", "trend": [MeasureValue]}."""
+    values = (
+        MeasureValue.objects.filter(period__end_date__lte=period.end_date)
+        .select_related("measure__principle", "period")
+        .order_by("measure__principle__number", "measure__reference", "period__start_date")
+    )
+    closed = period.is_closed(on or timezone.localdate())
+    by_measure: dict[int, list[MeasureValue]] = {}
+    for value in values:
+        by_measure.setdefault(value.measure_id, []).append(value)
+    rows = []
+    for history in by_measure.values():
+        measure = history[-1].measure
+        this_quarter = history[-1] if history[-1].period_id == period.pk else None
+        rows.append(
+            {
+                "measure": measure,
+                "value": this_quarter,
+                "assessment": assessment_of(measure, this_quarter, deadline_passed=closed),
+                "trend": history[-TREND_QUARTERS:],
+            }
+        )
+    return rows
