@@ -47,8 +47,10 @@ test: $(VENV)/.installed-dev
 test-faults: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest tests/faults -m faults
 
-# Speed checks: each prints ratios against a baseline measured in the same run (see README).
+# Speed checks: each prints ratios against a baseline measured in the same run (bench/README.md).
+# bench/api.py needs PostgreSQL (it makes its own database, BENCH_DATABASE_URL) and wrk.
 bench: $(VENV)/.installed
+	$(BIN)/python bench/api.py
 	$(BIN)/python bench/pack.py
 
 # Re-pin every installed package after changing pyproject.toml.

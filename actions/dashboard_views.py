@@ -1,6 +1,7 @@
 """The dashboard and the principle pages: where the action plan stands, principle by principle."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.views.generic import TemplateView
 
@@ -11,15 +12,8 @@ from principles.models import Principle
 from principles.selectors import principle_get, principle_list
 
 from .choices import RAG_SERIES, Status
-from .exports import PRINCIPLE_ACTION_TABLE
-from .selectors import (
-    action_ids_updated_in,
-    action_queryset,
-    action_states_current,
-    change_since_last_quarter,
-    reporting_coverage_by_principle,
-    rollup_by_principle,
-)
+from .exports import ACTIONS_PER_PAGE, PRINCIPLE_ACTION_TABLE
+from .selectors import action_queryset, change_since_last_quarter, plan_now
 
 # "Principle 2: 12 red, 3 amber, 40 green" above each bar carries the figures the colours show. As
 # narrow as the percent chart (core.charts.PERCENT_CHART_WIDTH), so at 320 px it is scaled by at
@@ -30,14 +24,6 @@ RAG_CHART_SIZE = ChartSize(label_width=0, bar_width=PERCENT_CHART_WIDTH, row_hei
 def rag_chart(rows) -> dict:
     """Stacked RAG bars, one per principle, scaled to the principle with most actions."""
     return stacked_bars([(rollup.label, rollup.by_rag) for _, rollup, _ in rows], RAG_SERIES, RAG_CHART_SIZE)
-
-
-def _principle_rows(principles: list[Principle], states, updated_ids):
-    """(principle, roll-up, "N of M updated") per principle, plus the same for all of them."""
-    per_principle, overall = rollup_by_principle(states=states, principles=principles)
-    coverage, overall_coverage = reporting_coverage_by_principle(states=states, updated_ids=updated_ids)
-    rows = [(principle, rollup, coverage.get(principle.pk)) for principle, rollup in per_principle]
-    return rows, overall, overall_coverage
 
 
 class PrincipleReaderMixin(LoginRequiredMixin, UserPassesTestMixin):
@@ -52,18 +38,18 @@ class DashboardView(PrincipleReaderMixin, TemplateView):
     def get_context_data(self, **kwargs):
         period = period_current()
         principles = list(principle_list())
-        rows, overall, coverage = _principle_rows(principles, action_states_current(), action_ids_updated_in(period=period))
+        plan = plan_now(principles=principles, period=period)
         compared = periods_compared() if self.shows_change else None
         change = None
         if compared:
             change = change_since_last_quarter(period=compared[0], previous=compared[1], principles=principles)
         return super().get_context_data(
             period=period,
-            rows=rows,
-            overall=overall,
-            coverage=coverage,
+            rows=plan.rows,
+            overall=plan.overall,
+            coverage=plan.coverage,
             change=change,
-            chart=rag_chart(rows),
+            chart=rag_chart(plan.rows),
             statuses=Status.choices,
             **kwargs,
         )
@@ -85,16 +71,18 @@ class PrincipleDetailView(PrincipleReaderMixin, TemplateView):
         except Principle.DoesNotExist:
             raise Http404(f"There is no principle {self.kwargs['number']}.") from None
         period = period_current()
-        states = action_states_current(actions=action_queryset().filter(principle=principle))
-        rows, _, coverage = _principle_rows([principle], states, action_ids_updated_in(period=period))
-        _, rollup, _ = rows[0]
+        plan = plan_now(principles=[principle], period=period)
+        actions = action_queryset().filter(principle=principle).order_by("reference")
+        page = Paginator(actions, ACTIONS_PER_PAGE).get_page(self.request.GET.get("page"))
+        _, rollup, _ = plan.rows[0]
         return super().get_context_data(
             principle=principle,
             period=period,
-            rows=rows,
+            rows=plan.rows,
             rollup=rollup,
-            coverage=coverage,
-            actions=PRINCIPLE_ACTION_TABLE.of(state.action for state in states),
+            coverage=plan.coverage,
+            page=page,
+            actions=PRINCIPLE_ACTION_TABLE.of(page.object_list),
             statuses=Status.choices,
             **kwargs,
         )

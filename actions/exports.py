@@ -101,5 +101,7 @@ def _action_table(*, due_heading: str = "") -> ListTable:
 
 
 ACTION_TABLE = _action_table()
+# Rows a page of either table shows: the Actions page and a principle's page.
+ACTIONS_PER_PAGE = 25
 # A principle's page lists its actions unsorted, and calls the date "Due".
 PRINCIPLE_ACTION_TABLE = _action_table(due_heading="Due")

@@ -4,7 +4,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from core.conflicts import VersionedForm
-from core.forms import DateInputsField
+from core.forms import DateInputsField, LimitedCharField
+from core.limits import COMMENTARY_LENGTH, DESCRIPTION_LENGTH, REASON_LENGTH, TITLE_LENGTH
 from periods.models import ReportingPeriod
 from principles.models import Principle
 from registers.forms import UserChoiceField
@@ -42,13 +43,15 @@ class ProgressUpdateForm(VersionedForm):
             "max_value": "Percent complete must be 100 or less.",
         },
     )
-    commentary = forms.CharField(
+    commentary = LimitedCharField(
+        label="Commentary",
+        max_length=COMMENTARY_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text="What happened this quarter. Required when the action is amber or red, or cancelled.",
     )
-    next_steps = forms.CharField(
-        label="Next steps", required=False, widget=forms.Textarea(attrs={"rows": 4}), help_text="What will happen next quarter."
+    next_steps = LimitedCharField(
+        label="Next steps", max_length=COMMENTARY_LENGTH, required=False, widget=forms.Textarea(attrs={"rows": 4}), help_text="What will happen next quarter."
     )
 
     @classmethod
@@ -132,8 +135,10 @@ class ActionForm(VersionedForm):
         widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "spellcheck": "false"}),
         error_messages={"required": "Enter a reference, for example P3-04."},
     )
-    title = forms.CharField(max_length=200, error_messages={"required": "Enter a title for the action."})
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    title = LimitedCharField(label="Title", max_length=TITLE_LENGTH, error_messages={"required": "Enter a title for the action."})
+    description = LimitedCharField(
+        label="Description", max_length=DESCRIPTION_LENGTH, widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
     principle = forms.ModelChoiceField(
         queryset=Principle.objects.order_by("number"),
         empty_label="Choose a principle",
@@ -163,8 +168,9 @@ class ActionForm(VersionedForm):
     revised_target_date = _date_field(
         "Revised target date", required=False, help_text="Only if the target date has moved. For example, 3 3 2027"
     )
-    revised_target_reason = forms.CharField(
+    revised_target_reason = LimitedCharField(
         label="Reason for the revised target date",
+        max_length=REASON_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         help_text="Required when you set or change the revised target date.",
@@ -203,8 +209,10 @@ class DelegatesForm(VersionedForm):
 
 
 class CancelActionForm(VersionedForm):
-    reason = forms.CharField(
+    reason = LimitedCharField(
         label="Why is the action being cancelled?",
+        named="The reason for cancelling",
+        max_length=REASON_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5}),
         # services.action_cancel requires it, with the message shown beside this field.
         required=False,

@@ -10,6 +10,14 @@ from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
 from core.conditions import holds
+from core.limits import (
+    COMMENTARY_LENGTH,
+    DESCRIPTION_LENGTH,
+    REASON_LENGTH,
+    TITLE_LENGTH,
+    LimitedTextField,
+    length_checks,
+)
 
 from .choices import CLOSED_STATUSES, RAG_ORDER, Movement, Rag, Status
 
@@ -78,8 +86,8 @@ class ActionItem(models.Model):
         unique=True,
         validators=[RegexValidator(REFERENCE_PATTERN, "Use the form P3-04: the principle number, a dash, two digits.")],
     )
-    title = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
+    title = models.CharField(max_length=TITLE_LENGTH)
+    description = LimitedTextField(max_length=DESCRIPTION_LENGTH, blank=True)
     principle = models.ForeignKey("principles.Principle", on_delete=models.PROTECT, related_name="actions")
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_actions")
     delegates = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="delegated_actions", blank=True)
@@ -91,9 +99,9 @@ class ActionItem(models.Model):
     target_date = models.DateField()
     revised_target_date = models.DateField(null=True, blank=True)
     # Kept beside the date so a later reader (the committee, an auditor) sees why it moved.
-    revised_target_reason = models.TextField("Reason for the revised target date", blank=True)
+    revised_target_reason = LimitedTextField("Reason for the revised target date", max_length=REASON_LENGTH, blank=True)
     # Set by action_cancel; an action cancelled through a progress update explains itself in its commentary.
-    cancellation_reason = models.TextField("Reason for cancelling", blank=True)
+    cancellation_reason = LimitedTextField("Reason for cancelling", max_length=REASON_LENGTH, blank=True)
     # The current state mirrors the latest progress update; progress_record keeps them in step.
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     rag = models.CharField("RAG", max_length=10, choices=Rag.choices, default=Rag.GREEN)
@@ -112,6 +120,12 @@ class ActionItem(models.Model):
     class Meta:
         ordering = ["reference"]
         constraints = [
+            *length_checks(
+                "actionitem",
+                description=DESCRIPTION_LENGTH,
+                revised_target_reason=REASON_LENGTH,
+                cancellation_reason=REASON_LENGTH,
+            ),
             models.CheckConstraint(condition=Q(percent_complete__gte=0, percent_complete__lte=100), name="action_percent_0_to_100"),
             models.CheckConstraint(condition=Q(status__in=Status.values), name="action_status_valid"),
             models.CheckConstraint(condition=Q(rag__in=Rag.values), name="action_rag_valid"),
@@ -146,8 +160,8 @@ class ProgressUpdate(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices)
     rag = models.CharField("RAG", max_length=10, choices=Rag.choices)
     percent_complete = models.PositiveSmallIntegerField(validators=PERCENT)
-    commentary = models.TextField(blank=True)
-    next_steps = models.TextField(blank=True)
+    commentary = LimitedTextField(max_length=COMMENTARY_LENGTH, blank=True)
+    next_steps = LimitedTextField(max_length=COMMENTARY_LENGTH, blank=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="progress_updates")
     created_at = models.DateTimeField()
     updated_at = models.DateTimeField()
@@ -156,6 +170,7 @@ class ProgressUpdate(models.Model):
     class Meta:
         ordering = ["-period__start_date", "-updated_at"]
         constraints = [
+            *length_checks("progressupdate", commentary=COMMENTARY_LENGTH, next_steps=COMMENTARY_LENGTH),
             models.UniqueConstraint(fields=["action", "period"], name="progressupdate_one_per_action_per_period"),
             models.CheckConstraint(condition=Q(percent_complete__gte=0, percent_complete__lte=100), name="progressupdate_percent_0_to_100"),
             models.CheckConstraint(condition=Q(status__in=Status.values), name="progressupdate_status_valid"),

@@ -5,11 +5,14 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count as CountOf
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db import connection
+from django.db.models import F, Prefetch, Q, QuerySet, Sum, Value, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 
+from core.aggregates import cached_aggregate
 from core.conditions import holds
 from core.exports import display_name
 from core.permissions import can_record_progress
@@ -17,7 +20,7 @@ from periods.models import ReportingPeriod
 from principles.models import Principle
 
 from .choices import CLOSED_STATUSES, Movement, Rag, Status
-from .models import BEFORE, NOW, ActionItem, ProgressUpdate, due_an_update, movement_rules, with_states_at
+from .models import BEFORE, NOW, ActionItem, ProgressUpdate, due_an_update, movement_rules, overdue_on, with_states_at
 
 
 def action_queryset() -> QuerySet[ActionItem]:
@@ -69,48 +72,38 @@ def _state(action: ActionItem, update: ProgressUpdate | None, on: datetime.date)
     )
 
 
+def latest_update_ids(*, end: datetime.date) -> QuerySet:
+    """The ids of each action's latest update for a quarter ending by `end`, as a subquery.
+
+    Set-based, one pass over the updates rather than a subquery per action: DISTINCT ON where
+    the database has it (PostgreSQL), the first row of a window per action elsewhere.
+    """
+    in_time = ProgressUpdate.objects.filter(period__end_date__lte=end)
+    if connection.features.can_distinct_on_fields:
+        return in_time.order_by("action_id", "-period__end_date").distinct("action_id").values("pk")
+    newest_first = Window(RowNumber(), partition_by=F("action_id"), order_by=F("period__end_date").desc())
+    return in_time.annotate(newest_first=newest_first).filter(newest_first=1).values("pk")
+
+
 def action_states_as_at(*, period: ReportingPeriod, actions: QuerySet[ActionItem] | None = None) -> list[ActionState]:
     """Every action as it stood at the end of `period`, from updates for that period or earlier.
 
     Updates for later periods are ignored, so the answer for a past quarter never changes.
     Three queries whatever the number of actions: the latest update of each action is picked
-    in SQL, never by a list of ids (SQLite would split a long list into several queries).
+    in SQL (latest_update_ids), never by a list of ids (SQLite would split a long list into
+    several queries).
     """
     actions = actions if actions is not None else action_queryset()
-    latest_for_its_action = (
-        ProgressUpdate.objects.filter(action=OuterRef("action"), period__end_date__lte=period.end_date)
-        .order_by("-period__end_date")
-        .values("pk")[:1]
-    )
     updates = {
         update.action_id: update
         for update in ProgressUpdate.objects.select_related("period", "author").filter(
-            action__in=actions.values("pk"), pk=Subquery(latest_for_its_action)
+            action__in=actions.values("pk"), pk__in=latest_update_ids(end=period.end_date)
         )
     }
     # A quarter still running is judged as at today: nothing is overdue before its due date comes.
     as_at = min(period.end_date, timezone.localdate())
     return [
         _state(action, updates.get(action.pk), as_at) for action in actions.order_by("principle__number", "reference")
-    ]
-
-
-def action_states_current(*, on: datetime.date | None = None, actions: QuerySet[ActionItem] | None = None) -> list[ActionState]:
-    """Every action's current state (its own fields, which mirror its latest update)."""
-    on = on or timezone.localdate()
-    actions = actions if actions is not None else action_queryset()
-    return [
-        ActionState(
-            action=action,
-            status=action.status,
-            rag=action.rag,
-            percent_complete=action.percent_complete,
-            commentary="",
-            next_steps="",
-            update=None,
-            overdue=action.is_overdue(on),
-        )
-        for action in actions.order_by("principle__number", "reference")
     ]
 
 
@@ -174,6 +167,68 @@ class Rollup:
         return [Count(rag.value, rag.label, self.by_rag[rag]) for rag in Rag]
 
 
+def _rolled_up(rows, principles: list[Principle]) -> tuple[list[tuple[Principle, Rollup]], Rollup]:
+    """Rollups from rows of per-principle counts (`_counts_by_principle`)."""
+    per_principle = {p.pk: (p, Rollup(number=p.number, title=p.title)) for p in principles}
+    overall = Rollup()
+    for row in rows:
+        for rollup in (per_principle[row["principle_id"]][1], overall):
+            rollup.total += row["total"]
+            rollup.open += row["open"]
+            rollup.open_percent_sum += row["open_percent_sum"] or 0
+            rollup.overdue += row["overdue"]
+            for status in Status.values:
+                rollup.by_status[status] += row[f"status_{status}"]
+            for rag in Rag.values:
+                rollup.by_rag[rag] += row[f"rag_{rag}"]
+    return list(per_principle.values()), overall
+
+
+def _counts_by_principle(actions: QuerySet[ActionItem], *, on: datetime.date, **extra) -> QuerySet:
+    """Per principle, what a Rollup counts (Rollup.add's rule: RAG and percent of open actions only),
+    over `actions` annotated with the state to count: `state_status`, `state_rag` and
+    `state_percent`; overdue as judged on `on`."""
+    open_state = ~Q(state_status__in=CLOSED_STATUSES)
+    return (
+        actions.values("principle_id")
+        .annotate(
+            total=CountOf("pk"),
+            open=CountOf("pk", filter=open_state),
+            open_percent_sum=Sum("state_percent", filter=open_state),
+            overdue=CountOf("pk", filter=overdue_on(on, status="state_status")),
+            **{f"status_{status}": CountOf("pk", filter=Q(state_status=status)) for status in Status.values},
+            **{f"rag_{rag}": CountOf("pk", filter=open_state & Q(state_rag=rag)) for rag in Rag.values},
+            **extra,
+        )
+        .order_by()
+    )
+
+
+def rollups_as_at(*, period: ReportingPeriod, principles: list[Principle]) -> tuple[list[tuple[Principle, Rollup]], Rollup]:
+    """rollup_by_principle of action_states_as_at(period), counted in SQL in two queries whatever
+    the number of actions: those with an update by then, joined to their latest one, and those
+    without (not started, green and 0%), each grouped by principle. Cached until a write."""
+    on = min(period.end_date, timezone.localdate())
+    key = f"rollups-as-at:{period.pk}:{on}:{_keyed(principles)}"
+    return cached_aggregate(key, lambda: _rollups_as_at(period=period, principles=principles, on=on))
+
+
+def _keyed(principles: list[Principle]) -> str:
+    return ",".join(str(principle.pk) for principle in principles)
+
+
+def _rollups_as_at(*, period: ReportingPeriod, principles: list[Principle], on: datetime.date):
+    # filter() then annotate(): the annotations read the very update the filter joined.
+    rated = ActionItem.objects.filter(updates__pk__in=latest_update_ids(end=period.end_date)).annotate(
+        state_status=F("updates__status"), state_rag=F("updates__rag"), state_percent=F("updates__percent_complete")
+    )
+    unrated = ActionItem.objects.exclude(updates__period__end_date__lte=period.end_date).annotate(
+        state_status=Value(Status.NOT_STARTED.value), state_rag=Value(Rag.GREEN.value), state_percent=Value(0)
+    )
+    rows = [*_counts_by_principle(rated, on=on), *_counts_by_principle(unrated, on=on)]
+    return _rolled_up(rows, principles)
+
+
 def rollup_by_principle(*, states: list[ActionState], principles: list[Principle]) -> tuple[list[tuple[Principle, Rollup]], Rollup]:
     """Per-principle and overall counts by status and RAG, average percent and overdue count."""
     per_principle = {p.pk: (p, Rollup(number=p.number, title=p.title)) for p in principles}
@@ -201,10 +256,18 @@ def change_since_last_quarter(
 
     The states compared are those action_states_as_at reads (the latest update for a quarter
     ending by then), and the actions list's `movement` filter applies the same rules, so each
-    count is the length of the list it links to.
+    count is the length of the list it links to. Cached until a write.
     """
+    today = timezone.localdate()
+    key = f"change-since:{period.pk}:{previous.pk}:{today}:{_keyed(principles)}"
+    return cached_aggregate(key, lambda: _change_since_last_quarter(period=period, previous=previous, principles=principles, today=today))
+
+
+def _change_since_last_quarter(
+    *, period: ReportingPeriod, previous: ReportingPeriod, principles: list[Principle], today: datetime.date
+) -> ChangeSinceLastQuarter:
     rows = (
-        with_states_at(ActionItem.objects.all(), ends={NOW: period.end_date, BEFORE: previous.end_date}, today=timezone.localdate())
+        with_states_at(ActionItem.objects.all(), ends={NOW: period.end_date, BEFORE: previous.end_date}, today=today)
         .values("principle_id")
         .annotate(**{kind.value: CountOf("pk", filter=rule) for kind, rule in movement_rules().items()})
         .order_by()
@@ -253,25 +316,43 @@ class ReportingCoverage:
     due: int = 0
 
 
-def reporting_coverage_by_principle(
-    *, states: list[ActionState], updated_ids: set[int]
-) -> tuple[dict[int, ReportingCoverage], ReportingCoverage]:
-    """Per principle id and overall: actions updated this period out of those due an update.
+@dataclass(frozen=True)
+class PlanNow:
+    """The dashboard's figures: per principle and overall, the roll-up of the actions as they
+    stand and, for the period taking updates, how many of those due an update have one."""
 
-    An action is due an update unless it was already closed (completed or cancelled) before
-    the period; one closed during the period was updated in it, so it counts on both sides.
-    """
-    counts: dict[int, list[int]] = {}
-    overall = [0, 0]
-    due = due_an_update(updated_ids)
-    for state in states:
-        if not holds(due, state.action, status=state.status):
-            continue
-        updated = state.action.pk in updated_ids
-        for tally in (counts.setdefault(state.action.principle_id, [0, 0]), overall):
-            tally[0] += updated
-            tally[1] += 1
-    return {pk: ReportingCoverage(*tally) for pk, tally in counts.items()}, ReportingCoverage(*overall)
+    rows: list[tuple[Principle, Rollup, ReportingCoverage | None]]
+    overall: Rollup
+    coverage: ReportingCoverage
+
+
+def plan_now(*, principles: list[Principle], period: ReportingPeriod | None) -> PlanNow:
+    """Every action's roll-up as it stands (its own fields, which mirror its latest update) and the
+    period's "N of M updated" (an action is due an update unless closed before the period; one
+    closed in it was updated in it, so counts on both sides), counted in one query. Cached until a write."""
+    today = timezone.localdate()
+    key = f"plan-now:{period.pk if period else ''}:{today}:{_keyed(principles)}"
+    return cached_aggregate(key, lambda: _plan_now(principles=principles, period=period, today=today))
+
+
+def _plan_now(*, principles: list[Principle], period: ReportingPeriod | None, today: datetime.date) -> PlanNow:
+    updated = ProgressUpdate.objects.filter(period=period).values("action_id") if period else ProgressUpdate.objects.none().values("action_id")
+    due = due_an_update(updated)
+    actions = ActionItem.objects.filter(principle__in=principles).annotate(
+        state_status=F("status"), state_rag=F("rag"), state_percent=F("percent_complete")
+    )
+    rows = list(
+        _counts_by_principle(
+            actions, on=today, due=CountOf("pk", filter=due), updated=CountOf("pk", filter=due & Q(pk__in=updated))
+        )
+    )
+    per_principle, overall = _rolled_up(rows, principles)
+    coverage = {row["principle_id"]: ReportingCoverage(updated=row["updated"], due=row["due"]) for row in rows if row["due"]}
+    return PlanNow(
+        rows=[(principle, rollup, coverage.get(principle.pk)) for principle, rollup in per_principle],
+        overall=overall,
+        coverage=ReportingCoverage(updated=sum(c.updated for c in coverage.values()), due=sum(c.due for c in coverage.values())),
+    )
 
 
 def actions_for_user(*, user) -> QuerySet[ActionItem]:

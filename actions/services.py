@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 
 from core.conflicts import lock_for_edit
 from core.exports import display_name
+from core.limits import length_errors
 from core.permissions import can_change_delegates, can_edit_action, can_record_progress, has_progress_to_report
 from periods.models import ReportingPeriod
 
@@ -67,6 +68,7 @@ def progress_record(
     recorded_at = recorded_at or timezone.now()
     commentary, next_steps = commentary.strip(), next_steps.strip()
     errors = _progress_errors(status=status, rag=rag, percent_complete=percent_complete, commentary=commentary)
+    errors |= length_errors(ProgressUpdate, commentary=commentary, next_steps=next_steps)
     if not period.is_open(timezone.localdate(recorded_at)):
         errors["period"] = (
             f"{period.label} is not taking updates: it runs from {date_format(period.start_date)} "
@@ -209,6 +211,8 @@ def action_cancel(*, action: ActionItem, user, expected_version: int, reason: st
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": "Give the reason for cancelling the action."})
+    if too_long := length_errors(ActionItem, cancellation_reason=reason):
+        raise ValidationError({"reason": too_long["cancellation_reason"]})
     with transaction.atomic():
         locked = lock_for_edit(action, expected_version=expected_version)
         if locked.status in CLOSED_STATUSES:

@@ -17,7 +17,7 @@ from periods.models import ReportingPeriod
 from periods.selectors import period_current, periods_compared
 
 from .choices import RAG_SERIES
-from .exports import ACTION_COLUMNS, ACTION_TABLE
+from .exports import ACTION_COLUMNS, ACTION_TABLE, ACTIONS_PER_PAGE
 from .filtersets import ActionFilterSet
 from .forms import ProgressUpdateForm, style_filter_form
 from .models import ActionItem, ProgressUpdate

@@ -27,6 +27,8 @@ class VersionedBySaveTime:
     in whole microseconds since the epoch. It changes on every save and is compared under a row
     lock, so it is as strong as a counter."""
 
+    version_fields = ("updated_at",)
+
     @property
     def version(self) -> int:
         return (self.updated_at - EPOCH) // datetime.timedelta(microseconds=1)
@@ -43,6 +45,15 @@ class VersionedByHistory(VersionedBySaveTime):
     def last_updated_by(self):
         latest = self.history.select_related("history_user").first()
         return latest.history_user if latest is not None else None
+
+
+def current_version(queryset: models.QuerySet, **lookup) -> int | None:
+    """The version of the record `lookup` finds in `queryset` (None if none), read from the columns
+    it is made of alone: a model's `version_fields`, else its `version` column."""
+    model = queryset.model
+    fields = getattr(model, "version_fields", ("version",))
+    row = queryset.select_related(None).prefetch_related(None).filter(**lookup).values(*fields).first()
+    return None if row is None else model(**row).version
 
 
 def _describe_change(changed_by, changed_at: datetime.datetime | None) -> str:

@@ -14,6 +14,8 @@ from django.forms.boundfield import BoundField, BoundWidget
 from django.forms.renderers import TemplatesSetting
 from django.utils.functional import cached_property
 
+from .limits import REFERENCE_MAX_LENGTH, ReferenceValidator, with_length_limit
+
 
 class DateInputs(forms.MultiWidget):
     """GOV.UK's date input: day, month and year boxes, each with its own label."""
@@ -60,6 +62,30 @@ class DateInputsField(forms.MultiValueField):
             return datetime.date(year, month, day)
         except (ValueError, OverflowError):
             raise forms.ValidationError(self.error_messages["invalid_date"], code="invalid_date") from None
+
+
+class LimitedCharField(forms.CharField):
+    """Free text with its limit (core.limits) told in the service's words: "Commentary must be
+    5,000 characters or fewer (it has 6,201)." `named` is how the message names the field, when
+    its label (say "3. Purpose of Report") reads badly in a sentence."""
+
+    def __init__(self, *, max_length: int, label: str, named: str | None = None, **kwargs):
+        super().__init__(max_length=max_length, label=label, **kwargs)
+        self.validators = with_length_limit(self.validators, limit=max_length, label=named or label)
+
+    def widget_attrs(self, widget):
+        # No maxlength attribute: as GOV.UK advises, the browser does not silently cut what is
+        # typed or pasted; the message says by how much it is over instead.
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
+
+class ReferenceField(LimitedCharField):
+    """A business case's or risk's reference, of the shape core.limits gives."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=REFERENCE_MAX_LENGTH, label="Reference", validators=[ReferenceValidator()], **kwargs)
 
 
 # Each kind of widget as GOV.UK Frontend draws it: (widget class, component, input class). The

@@ -28,8 +28,9 @@ NAVIGATION = [
 
 
 def navigation(request) -> dict:
-    user = request.user
-    if not user.is_authenticated:
+    # A page refused before the session is read (RefuseNulMiddleware's 404) has no user yet.
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
         return {"navigation": []}
     items = [
         {"label": item.label, "href": reverse(item.url_name)}

@@ -2,7 +2,9 @@ from django import forms
 
 from core.conflicts import VersionedForm
 
-from .models import COMMENTARY_MAX, FIGURE
+from core.limits import COMMENTARY_LENGTH
+
+from .models import FIGURE
 
 FIGURE_INPUT = forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false", "class": "govuk-input--width-10"})
 
@@ -33,10 +35,10 @@ class MeasureValueForm(VersionedForm):
     actual = _figure_field("Actual", required=False, help_text="Leave it empty until the figure is known.")
     commentary = forms.CharField(
         required=False,
-        max_length=COMMENTARY_MAX,
+        max_length=COMMENTARY_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=f"Required when the actual misses the target. Up to {COMMENTARY_MAX:,} characters.",
-        error_messages={"max_length": f"Keep the commentary to {COMMENTARY_MAX:,} characters or fewer."},
+        help_text=f"Required when the actual misses the target. Up to {COMMENTARY_LENGTH:,} characters.",
+        error_messages={"max_length": f"Keep the commentary to {COMMENTARY_LENGTH:,} characters or fewer."},
     )
 
     @staticmethod

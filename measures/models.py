@@ -1,37 +1,35 @@
 """Measures: the benefits the strategy promised, as KPIs with a target and an actual each quarter."""
 
 from django.conf import settings
-from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import Length
-from django.db.models.lookups import LessThanOrEqual
 from simple_history.models import HistoricalRecords
+
+from core.limits import (
+    COMMENTARY_LENGTH,
+    DESCRIPTION_LENGTH,
+    REFERENCE_PATTERN,
+    TITLE_LENGTH,
+    URL_WORDS,
+    LimitedTextField,
+    ReferenceField,
+    length_checks,
+)
 
 from .choices import ANNUAL_QUARTER, Direction, Frequency, MeasureRag, MeasureState, ToleranceKind, Unit
 
-REFERENCE_PATTERN = r"^[A-Z0-9][A-Z0-9-]{0,19}$"
-# Words the measure URLs use after /measures/: a reference may not be one of them.
-RESERVED_REFERENCES = ("NEW", "EXPORT", "UPDATE", "EDIT")
-DESCRIPTION_MAX = 2_000
-COMMENTARY_MAX = 5_000
+# Words the site's addresses use beside a reference, as a reference would be written.
+RESERVED_REFERENCES = sorted(word.upper() for word in URL_WORDS)
 MAX_PLACES = 3
 RATED = [(rag.value, rag.label) for rag in (MeasureRag.RED, MeasureRag.AMBER, MeasureRag.GREEN)]
 FIGURE = {"max_digits": 15, "decimal_places": MAX_PLACES}
 
 
-def _text_fits(field: str, limit: int, model: str) -> models.CheckConstraint:
-    return models.CheckConstraint(condition=LessThanOrEqual(Length(field), limit), name=f"{model}_{field}_max_length")
-
-
 class Measure(models.Model):
-    reference = models.CharField(
-        max_length=20,
-        unique=True,
-        validators=[RegexValidator(REFERENCE_PATTERN, "Use capital letters, digits and dashes, up to 20, such as KPI-01.")],
-    )
-    name = models.CharField(max_length=200)
-    description = models.TextField(blank=True, validators=[MaxLengthValidator(DESCRIPTION_MAX)])
+    reference = ReferenceField(unique=True)
+    name = models.CharField(max_length=TITLE_LENGTH)
+    description = LimitedTextField(blank=True, max_length=DESCRIPTION_LENGTH)
     principle = models.ForeignKey("principles.Principle", on_delete=models.PROTECT, related_name="measures")
     # The action or business case whose benefit the measure evidences, when there is one.
     action = models.ForeignKey("actions.ActionItem", on_delete=models.PROTECT, null=True, blank=True, related_name="measures")
@@ -72,7 +70,7 @@ class Measure(models.Model):
             models.CheckConstraint(condition=Q(frequency__in=Frequency.values), name="measure_frequency_valid"),
             models.CheckConstraint(condition=Q(tolerance__gte=0), name="measure_tolerance_not_negative"),
             models.CheckConstraint(condition=Q(decimal_places__lte=MAX_PLACES), name="measure_decimal_places_0_to_3"),
-            _text_fits("description", DESCRIPTION_MAX, "measure"),
+            *length_checks("measure", description=DESCRIPTION_LENGTH),
         ]
 
     def __str__(self) -> str:
@@ -90,7 +88,7 @@ class MeasureValue(models.Model):
     # rag.assess's rating of the actual against the target, kept by the service so lists filter
     # and count it in SQL; empty until there is an actual.
     rag = models.CharField("RAG", max_length=10, choices=RATED, blank=True)
-    commentary = models.TextField(blank=True, validators=[MaxLengthValidator(COMMENTARY_MAX)])
+    commentary = LimitedTextField(blank=True, max_length=COMMENTARY_LENGTH)
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="measure_values")
     created_at = models.DateTimeField()
     entered_at = models.DateTimeField()
@@ -100,7 +98,7 @@ class MeasureValue(models.Model):
         ordering = ["measure__reference", "period__start_date"]
         constraints = [
             models.UniqueConstraint(fields=["measure", "period"], name="measurevalue_one_per_measure_per_period"),
-            _text_fits("commentary", COMMENTARY_MAX, "measurevalue"),
+            *length_checks("measurevalue", commentary=COMMENTARY_LENGTH),
             models.CheckConstraint(
                 condition=Q(actual__isnull=True, rag="") | Q(actual__isnull=False, rag__in=[value for value, _ in RATED]),
                 name="measurevalue_rated_when_actual",

@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from core.conflicts import lock_for_edit
+from core.limits import length_errors
 from core.permissions import can_record_progress, has_progress_to_report
 from periods.models import ReportingPeriod
 
 from .choices import ANNUAL_QUARTER, Frequency, MeasureRag
-from .models import COMMENTARY_MAX, Measure, MeasureValue
+from .models import Measure, MeasureValue
 from .selectors import assessment_of
 
 
@@ -27,8 +28,9 @@ def _value_errors(*, measure: Measure, period: ReportingPeriod, commentary: str,
         )
     if measure.frequency == Frequency.ANNUAL and period.quarter != ANNUAL_QUARTER:
         errors["period"] = f"{measure.reference} is reported once a year, for the fourth quarter."
-    if len(commentary) > COMMENTARY_MAX:
-        errors["commentary"] = f"Keep the commentary to {COMMENTARY_MAX:,} characters or fewer (it has {len(commentary):,})."
+    too_long = length_errors(MeasureValue, commentary=commentary)
+    if too_long:
+        errors.update(too_long)
     elif rag in (MeasureRag.AMBER, MeasureRag.RED) and not commentary:
         errors["commentary"] = f"Explain why the measure is {MeasureRag(rag).label.lower()}: commentary is required for amber and red."
     return errors

@@ -8,6 +8,8 @@ from django.contrib.auth import get_user_model
 from core.conflicts import VersionedForm
 from core.exports import display_name
 from core.financial_year import financial_year_label
+from core.forms import LimitedCharField, ReferenceField
+from core.limits import DESCRIPTION_LENGTH, REASON_LENGTH, TITLE_LENGTH
 from principles.models import Principle
 
 from .choices import BusinessCaseStatus, RiskCategory
@@ -34,9 +36,9 @@ class UserChoiceField(forms.ModelChoiceField):
 
 
 class BusinessCaseForm(VersionedForm):
-    reference = forms.CharField(max_length=30, help_text="For example HLBC-2025-01.")
-    title = forms.CharField(max_length=200)
-    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), required=False)
+    reference = ReferenceField(help_text="For example HLBC-2025-01.")
+    title = LimitedCharField(label="Title", max_length=TITLE_LENGTH)
+    summary = LimitedCharField(label="Summary", max_length=DESCRIPTION_LENGTH, widget=forms.Textarea(attrs={"rows": 5}), required=False)
     sponsor = UserChoiceField(queryset=_user_choices(), empty_label="Choose a sponsor")
     principles = forms.ModelMultipleChoiceField(
         queryset=Principle.objects.order_by("number"),
@@ -120,7 +122,9 @@ class FiguresForm(forms.Form):
 
 
 class RevisionForm(FiguresForm, VersionedForm):
-    reason = forms.CharField(
+    reason = LimitedCharField(
+        label="Reason",
+        max_length=REASON_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="For example: the 2025/26 annual review against the MTFS.",
         error_messages={"required": "Say why the figures are being revised."},
@@ -137,8 +141,10 @@ def figure_years(business_case: BusinessCase | None, strategy) -> list[int]:
 
 class TransitionForm(VersionedForm):
     to_status = forms.ChoiceField(choices=BusinessCaseStatus.choices, widget=forms.HiddenInput)
-    note = forms.CharField(
+    note = LimitedCharField(
         label="Note for the record",
+        named="The note",
+        max_length=REASON_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         help_text="Required when rejecting a case.",
@@ -176,18 +182,24 @@ class RiskForm(ScoresMixin, VersionedForm):
         "reference", "title", "description", "category", "owner", *SCORE_FIELDS, "mitigation", "review_date",
         "on_strategic_register", "escalation_reason", "business_cases",
     ]
-    reference = forms.CharField(max_length=30, help_text="For example ICT-R16.")
-    title = forms.CharField(max_length=200)
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    reference = ReferenceField(help_text="For example ICT-R16.")
+    title = LimitedCharField(label="Title", max_length=TITLE_LENGTH)
+    description = LimitedCharField(
+        label="Description", max_length=DESCRIPTION_LENGTH, widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
     category = forms.ChoiceField(choices=[("", "Choose a category")] + RiskCategory.choices)
     owner = UserChoiceField(queryset=_user_choices(), empty_label="Choose an owner")
-    mitigation = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    mitigation = LimitedCharField(
+        label="Mitigation", max_length=DESCRIPTION_LENGTH, widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
     review_date = forms.DateField(widget=DateInput, error_messages={"invalid": "Enter the review date as a real date."})
     on_strategic_register = forms.BooleanField(required=False, label="On the strategic register")
-    escalation_reason = forms.CharField(
+    escalation_reason = LimitedCharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         label="Why it is on the strategic register",
+        named="The reason it is on the strategic register",
+        max_length=REASON_LENGTH,
         help_text=f"Filled in for you when the residual score is {ESCALATION_THRESHOLD} or more.",
     )
     business_cases = forms.ModelMultipleChoiceField(
@@ -241,9 +253,11 @@ class RiskForm(ScoresMixin, VersionedForm):
 
 
 class RiskReviewForm(ScoresMixin, VersionedForm):
-    note = forms.CharField(
+    note = LimitedCharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         label="What the review found",
+        named="The review's note",
+        max_length=REASON_LENGTH,
         # Required, but checked by risk_review with the date, so both errors show at once.
         required=False,
     )

@@ -14,6 +14,14 @@ from simple_history.models import HistoricalRecords
 from core.conditions import holds
 from core.conflicts import VersionedByHistory
 from core.financial_year import financial_year_label
+from core.limits import (
+    DESCRIPTION_LENGTH,
+    REASON_LENGTH,
+    TITLE_LENGTH,
+    LimitedTextField,
+    ReferenceField,
+    length_checks,
+)
 from strategy.models import Strategy
 
 from .choices import BusinessCaseStatus, RiskCategory
@@ -67,10 +75,10 @@ def escalation_reason(residual_score: int) -> str:
 class BusinessCase(VersionedByHistory, models.Model):
     """A High Level Business Case (HLBC): updated annually, its benefits assessed for the MTFS."""
 
-    reference = models.CharField(max_length=30, unique=True)
+    reference = ReferenceField(unique=True)
     strategy = models.ForeignKey(Strategy, on_delete=models.PROTECT, related_name="business_cases")
-    title = models.CharField(max_length=200)
-    summary = models.TextField(blank=True)
+    title = models.CharField(max_length=TITLE_LENGTH)
+    summary = LimitedTextField(max_length=DESCRIPTION_LENGTH, blank=True)
     principles = models.ManyToManyField(
         "principles.Principle", related_name="business_cases", blank=True, db_table="strategy_businesscase_principles"
     )
@@ -84,6 +92,7 @@ class BusinessCase(VersionedByHistory, models.Model):
         db_table = "strategy_businesscase"
         ordering = ["reference"]
         constraints = [
+            *length_checks("businesscase", summary=DESCRIPTION_LENGTH),
             models.CheckConstraint(
                 condition=Q(status__in=BusinessCaseStatus.values), name="businesscase_status_valid"
             ),
@@ -161,16 +170,16 @@ def review_overdue_on(day: datetime.date) -> Q:
 
 
 class Risk(VersionedByHistory, Scored):
-    reference = models.CharField(max_length=30, unique=True)
+    reference = ReferenceField(unique=True)
     strategy = models.ForeignKey(Strategy, on_delete=models.PROTECT, related_name="risks")
-    title = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
+    title = models.CharField(max_length=TITLE_LENGTH)
+    description = LimitedTextField(max_length=DESCRIPTION_LENGTH, blank=True)
     category = models.CharField(max_length=20, choices=RiskCategory.choices)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_risks")
-    mitigation = models.TextField(blank=True)
+    mitigation = LimitedTextField(max_length=DESCRIPTION_LENGTH, blank=True)
     review_date = models.DateField()
     on_strategic_register = models.BooleanField(default=False)
-    escalation_reason = models.TextField(blank=True)
+    escalation_reason = LimitedTextField(max_length=REASON_LENGTH, blank=True)
     business_cases = models.ManyToManyField(
         BusinessCase, related_name="risks", blank=True, db_table="strategy_risk_business_cases"
     )
@@ -182,6 +191,12 @@ class Risk(VersionedByHistory, Scored):
         db_table = "strategy_risk"
         ordering = ["reference"]
         constraints = [
+            *length_checks(
+                "risk",
+                description=DESCRIPTION_LENGTH,
+                mitigation=DESCRIPTION_LENGTH,
+                escalation_reason=REASON_LENGTH,
+            ),
             *Scored.Meta.constraints,
             models.CheckConstraint(condition=Q(category__in=RiskCategory.values), name="risk_category_valid"),
         ]
@@ -207,12 +222,13 @@ class BusinessCaseTransition(models.Model):
     to_status = models.CharField(max_length=20, choices=BusinessCaseStatus.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(default=timezone.now)
-    note = models.TextField(blank=True)
+    note = LimitedTextField(max_length=REASON_LENGTH, blank=True)
 
     class Meta:
         db_table = "strategy_businesscasetransition"
         ordering = ["business_case", "at", "pk"]
         constraints = [
+            *length_checks("businesscasetransition", note=REASON_LENGTH),
             models.CheckConstraint(
                 condition=~Q(from_status=models.F("to_status")), name="businesscasetransition_changes_status"
             ),
@@ -237,7 +253,7 @@ class BusinessCaseRevision(models.Model):
     business_case = models.ForeignKey(BusinessCase, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveSmallIntegerField(help_text="1 for the figures first approved, 2 for the next, ...")
     superseded_figures = models.JSONField(help_text="The replaced lines: financial year and money as strings.")
-    reason = models.TextField()
+    reason = LimitedTextField(max_length=REASON_LENGTH)
     revised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     revised_at = models.DateTimeField(default=timezone.now)
 
@@ -245,6 +261,7 @@ class BusinessCaseRevision(models.Model):
         db_table = "strategy_businesscaserevision"
         ordering = ["business_case", "number"]
         constraints = [
+            *length_checks("businesscaserevision", reason=REASON_LENGTH),
             models.UniqueConstraint(fields=["business_case", "number"], name="businesscaserevision_number_unique"),
         ]
 
@@ -269,14 +286,14 @@ class RiskReview(Scored):
     risk = models.ForeignKey(Risk, on_delete=models.CASCADE, related_name="reviews")
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reviewed_at = models.DateTimeField(default=timezone.now)
-    note = models.TextField()
+    note = LimitedTextField(max_length=REASON_LENGTH)
     next_review_date = models.DateField()
     escalated = models.BooleanField(default=False, help_text="This review put the risk on the strategic register.")
 
     class Meta:
         db_table = "strategy_riskreview"
         ordering = ["risk", "-reviewed_at", "-pk"]
-        constraints = Scored.Meta.constraints
+        constraints = [*Scored.Meta.constraints, *length_checks("riskreview", note=REASON_LENGTH)]
 
     def __str__(self) -> str:
         return f"{self.risk.reference} reviewed {self.reviewed_at:%d %B %Y}"

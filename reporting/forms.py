@@ -2,7 +2,8 @@
 
 from django import forms
 
-from core.forms import DateInputsField
+from core.forms import DateInputsField, LimitedCharField
+from core.limits import COVER_LINE_LENGTH, SECTION_LENGTH, TITLE_LENGTH
 from core.conflicts import VersionedForm
 
 from .choices import ImplicationArea
@@ -25,30 +26,33 @@ class CommitteeReportForm(forms.Form):
         help_text="The reference is numbered in the financial year of this meeting.",
         error_messages={"required": "Choose the committee meeting the report is for."},
     )
-    title = forms.CharField(max_length=300, label="Report title", error_messages={"required": "Enter the report title."})
-    report_of = forms.CharField(
-        max_length=300,
+    title = LimitedCharField(max_length=COVER_LINE_LENGTH, label="Report title", error_messages={"required": "Enter the report title."})
+    report_of = LimitedCharField(
+        max_length=COVER_LINE_LENGTH,
         label="Report of",
         help_text="Name and post, for example “Jane Burns: Executive Director Corporate Services”.",
         error_messages={"required": "Enter who the report is of."},
     )
-    wards_affected = forms.CharField(max_length=300, label="Ward(s) affected", initial="All",
+    wards_affected = LimitedCharField(max_length=COVER_LINE_LENGTH, label="Ward(s) affected", initial="All",
                                      error_messages={"required": "Enter the wards affected, or “All”."})
     implications_number = IMPLICATIONS_NUMBER
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for number, section in enumerate(NUMBERED_SECTIONS, start=1):
-            self.fields[section.field] = forms.CharField(
-                label=f"{number}. {section.title}", required=False, widget=forms.Textarea, help_text=TEXT_HINT
+            self.fields[section.field] = LimitedCharField(
+                label=f"{number}. {section.title}", named=section.title, max_length=SECTION_LENGTH, required=False,
+                widget=forms.Textarea, help_text=TEXT_HINT,
             )
         for number, area in enumerate(ImplicationArea, start=1):
-            self.fields[implication_field_name(area.value)] = forms.CharField(
-                label=f"{IMPLICATIONS_NUMBER}.{number}. {area.label}", required=False, widget=forms.Textarea
+            self.fields[implication_field_name(area.value)] = LimitedCharField(
+                label=f"{IMPLICATIONS_NUMBER}.{number}. {area.label}", named=f"{area.label} implications",
+                max_length=SECTION_LENGTH, required=False, widget=forms.Textarea,
             )
         for section in ACCESS_TO_INFORMATION:
-            self.fields[section.field] = forms.CharField(
+            self.fields[section.field] = LimitedCharField(
                 label=section.form_label,
+                max_length=SECTION_LENGTH,
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 3}),
                 help_text="One item per line.",
@@ -93,8 +97,8 @@ ENTER_MEETING_DATE = "Enter the date of the meeting as a day, month and year in 
 class CommitteeMeetingForm(forms.Form):
     """A meeting date as the GOV.UK date pattern asks for it: day, month and year boxes."""
 
-    committee = forms.CharField(
-        max_length=200, initial="Corporate Policy Committee", label="Committee",
+    committee = LimitedCharField(
+        max_length=TITLE_LENGTH, initial="Corporate Policy Committee", label="Committee",
         error_messages={"required": "Enter the name of the committee."},
     )
     date = DateInputsField(

@@ -10,13 +10,14 @@ from django.utils.formats import date_format
 
 from core.conflicts import VersionedBySaveTime
 from core.financial_year import financial_year_label
+from core.limits import COVER_LINE_LENGTH, ERROR_LENGTH, SECTION_LENGTH, TITLE_LENGTH, LimitedTextField, length_checks
 from periods.models import ReportingPeriod
 
 from .choices import ImplicationArea, PackStatus, ReminderKind, ReportStatus
 
 
 class CommitteeMeeting(models.Model):
-    committee = models.CharField(max_length=200)
+    committee = models.CharField(max_length=TITLE_LENGTH)
     date = models.DateField()
     is_demo = models.BooleanField(default=False, help_text="Demo data loaded by seed_strategy --demo.")
 
@@ -39,20 +40,20 @@ class CommitteeReport(VersionedBySaveTime, models.Model):
     period = models.OneToOneField(
         ReportingPeriod, on_delete=models.PROTECT, null=True, blank=True, related_name="progress_report"
     )
-    title = models.CharField(max_length=300)
-    report_of = models.CharField(max_length=300)
-    wards_affected = models.CharField(max_length=300, default="All")
+    title = models.CharField(max_length=COVER_LINE_LENGTH)
+    report_of = models.CharField(max_length=COVER_LINE_LENGTH)
+    wards_affected = models.CharField(max_length=COVER_LINE_LENGTH, default="All")
     # The texts an author writes, declared in reporting.sections' order (which a test holds them to).
-    purpose = models.TextField(blank=True)
-    executive_summary = models.TextField(blank=True)
-    recommendations = models.TextField(blank=True)
-    reasons = models.TextField(blank=True)
-    other_options = models.TextField(blank=True)
-    background = models.TextField(blank=True)
-    consultation = models.TextField(blank=True)
-    contact_officer = models.TextField(blank=True)
-    appendices = models.TextField(blank=True)
-    background_papers = models.TextField(blank=True)
+    purpose = LimitedTextField(max_length=SECTION_LENGTH, blank=True)
+    executive_summary = LimitedTextField(max_length=SECTION_LENGTH, blank=True)
+    recommendations = LimitedTextField(max_length=SECTION_LENGTH, blank=True)
+    reasons = LimitedTextField(max_length=SECTION_LENGTH, blank=True)
+    other_options = LimitedTextField(max_length=SECTION_LENGTH, blank=True)
+    background = LimitedTextField(max_length=SECTION_LENGTH, blank=True)
+    consultation = LimitedTextField(max_length=SECTION_LENGTH, blank=True)
+    contact_officer = LimitedTextField(max_length=SECTION_LENGTH, blank=True)
+    appendices = LimitedTextField(max_length=SECTION_LENGTH, blank=True)
+    background_papers = LimitedTextField(max_length=SECTION_LENGTH, blank=True)
     status = models.CharField(max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
     updated_at = models.DateTimeField(auto_now=True)
     # Who moved the report through its workflow, and when (blank for the seeded historical report).
@@ -81,6 +82,19 @@ class CommitteeReport(VersionedBySaveTime, models.Model):
     class Meta:
         ordering = ["-financial_year", "-sequence"]
         constraints = [
+            *length_checks(
+                "committeereport",
+                purpose=SECTION_LENGTH,
+                executive_summary=SECTION_LENGTH,
+                recommendations=SECTION_LENGTH,
+                reasons=SECTION_LENGTH,
+                other_options=SECTION_LENGTH,
+                background=SECTION_LENGTH,
+                consultation=SECTION_LENGTH,
+                contact_officer=SECTION_LENGTH,
+                appendices=SECTION_LENGTH,
+                background_papers=SECTION_LENGTH,
+            ),
             models.UniqueConstraint(fields=["financial_year", "sequence"], name="committeereport_sequence_unique_per_year"),
             models.CheckConstraint(condition=Q(status__in=ReportStatus.values), name="committeereport_status_valid"),
         ]
@@ -136,10 +150,11 @@ class ReferenceSequence(models.Model):
 class ReportImplication(models.Model):
     report = models.ForeignKey(CommitteeReport, on_delete=models.CASCADE, related_name="implications")
     area = models.CharField(max_length=40, choices=ImplicationArea.choices)
-    text = models.TextField()
+    text = LimitedTextField(max_length=SECTION_LENGTH)
 
     class Meta:
         constraints = [
+            *length_checks("reportimplication", text=SECTION_LENGTH),
             models.UniqueConstraint(fields=["report", "area"], name="reportimplication_one_per_area"),
             models.CheckConstraint(condition=Q(area__in=ImplicationArea.values), name="reportimplication_area_valid"),
         ]
@@ -162,7 +177,7 @@ class ReportPack(models.Model):
     sha256 = models.CharField("SHA-256", max_length=64, blank=True)
     page_count = models.PositiveIntegerField(null=True, blank=True)
     size_bytes = models.PositiveBigIntegerField(null=True, blank=True)
-    error = models.TextField(blank=True)
+    error = LimitedTextField(max_length=ERROR_LENGTH, blank=True)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="requested_packs")
     requested_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
@@ -175,6 +190,7 @@ class ReportPack(models.Model):
     class Meta:
         ordering = ["-period__start_date", "-version"]
         constraints = [
+            *length_checks("reportpack", error=ERROR_LENGTH),
             models.UniqueConstraint(fields=["period", "version"], name="reportpack_version_unique_per_period"),
             models.CheckConstraint(condition=Q(status__in=PackStatus.values), name="reportpack_status_valid"),
         ]

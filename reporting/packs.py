@@ -23,8 +23,10 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import Truncator
 from kombu.exceptions import OperationalError as BrokerUnavailable
 
+from core.limits import ERROR_LENGTH
 from core.permissions import can_close_period, can_publish_pack, can_request_pack
 
 from .choices import PackStatus, ReportStatus
@@ -229,7 +231,7 @@ def _store(name: str, content: bytes) -> str:
 
 def _fail(pack: ReportPack, message: str) -> None:
     ReportPack.objects.filter(pk=pack.pk).update(
-        status=PackStatus.FAILED, error=message, progress_step="Failed", finished_at=timezone.now(), file=""
+        status=PackStatus.FAILED, error=Truncator(message).chars(ERROR_LENGTH), progress_step="Failed", finished_at=timezone.now(), file=""
     )
 
 

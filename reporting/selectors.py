@@ -7,7 +7,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from actions.models import ActionItem
-from actions.selectors import Rollup, action_states_as_at, actions_missing_update, rollup_by_principle
+from actions.selectors import Rollup, actions_missing_update, rollups_as_at
 from core.exports import display_name
 from core.permissions import can_edit_committee_report
 from measures.selectors import measure_counts_by_principle, measure_counts_total
@@ -97,10 +97,10 @@ class PeriodSummary:
 
 def period_summary(*, period: ReportingPeriod, principles: list[Principle] | None = None) -> PeriodSummary:
     """The plan as at the end of `period`, from each action's latest update for it or earlier
-    (so a past quarter's figures never change), and its measures by RAG from the quarter's own
-    figures; four queries, plus one without `principles`."""
+    (so a past quarter's figures never change; two queries, cached until a write), and its measures
+    by RAG from the quarter's own figures (one query); plus one without `principles`."""
     principles = principles if principles is not None else list(principle_list())
-    per_principle, overall = rollup_by_principle(states=action_states_as_at(period=period), principles=principles)
+    per_principle, overall = rollups_as_at(period=period, principles=principles)
     return PeriodSummary(
         period=period,
         principles=[rollup for _, rollup in per_principle],

@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 
 from core.conflicts import lock_for_edit
 from core.financial_year import financial_year_label, financial_year_short_label, financial_year_start
+from core.limits import length_errors
 from core.permissions import can_draft_committee_report, can_edit_committee_report
 
 from periods.models import ReportingPeriod
@@ -70,6 +71,11 @@ def _save_implications(*, report: CommitteeReport, implications: dict[str, str])
     unknown = sorted(set(implications) - set(ImplicationArea.values))
     if unknown:
         raise ValidationError(f"Unknown implication area: {', '.join(unknown)}.")
+    too_long = {
+        area: message for area, text in implications.items() for message in length_errors(ReportImplication, text=text.strip()).values()
+    }
+    if too_long:
+        raise ValidationError({"implications": [f"{ImplicationArea(area).label}: {message}" for area, message in too_long.items()]})
     existing = {item.area: item for item in report.implications.all()}
     for area in ImplicationArea.values:
         if area not in implications:

@@ -24,6 +24,7 @@ from actions.models import ActionItem
 from actions.services import action_create, action_update, progress_record
 from core import cells
 from core.conflicts import EditConflict
+from core.limits import too_long_message
 from core.permissions import can_import_plan, can_record_progress
 from core.tables import display_cell
 from periods.models import ReportingPeriod
@@ -153,17 +154,29 @@ def _shown(value: Any) -> str:
     return display_cell(value).text
 
 
+def _cell_message(problem: ValidationError, column: str) -> str:
+    """One field's refusal as text; a cell longer than its field allows says so in the words the
+    pages and the API use, naming its column."""
+    if problem.code == "max_length" and problem.params:
+        return too_long_message(column, problem.params["limit_value"], problem.params["show_value"])
+    return problem.message % problem.params if problem.params else problem.message
+
+
 def _messages(error: Exception, kind: SheetKind) -> list[str]:
     """A service's refusal in the words of the sheet: a field's error names its column."""
     if isinstance(error, _Refused):
         return error.messages
     if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
         headers = {column.field: column.header for column in kind.columns if column.field}
-        return [
-            message if name == NON_FIELD_ERRORS else f"{headers.get(name, capfirst(name.replace('_', ' ')))}: {message}"
-            for name, messages in error.message_dict.items()
-            for message in messages
-        ]
+        messages = []
+        for name, errors in error.error_dict.items():
+            column = headers.get(name, capfirst(name.replace("_", " ")))
+            for problem in errors:
+                message = _cell_message(problem, column)
+                # A message that already names its column ("Commentary must be 5,000 characters or fewer") is not named twice.
+                named = name == NON_FIELD_ERRORS or message.startswith(column)
+                messages.append(message if named else f"{column}: {message}")
+        return messages
     if isinstance(error, ValidationError):
         return error.messages
     return [str(error) or "You cannot do this."]

@@ -3,6 +3,8 @@
 from django.db import models
 from django.db.models import Q
 
+from core.limits import SECTION_LENGTH, TITLE_LENGTH, LimitedTextField, length_checks
+
 
 class StrategyQuerySet(models.QuerySet):
     def current(self) -> "Strategy | None":
@@ -11,12 +13,12 @@ class StrategyQuerySet(models.QuerySet):
 
 
 class Strategy(models.Model):
-    title = models.CharField(max_length=200, unique=True)
-    council = models.CharField(max_length=200)
+    title = models.CharField(max_length=TITLE_LENGTH, unique=True)
+    council = models.CharField(max_length=TITLE_LENGTH)
     start_year = models.PositiveSmallIntegerField(help_text="First financial year, e.g. 2023 for 2023/24.")
     end_year = models.PositiveSmallIntegerField(help_text="Calendar year the strategy ends, e.g. 2027.")
-    vision = models.TextField()
-    ict_services_vision = models.TextField(blank=True)
+    vision = LimitedTextField(max_length=SECTION_LENGTH)
+    ict_services_vision = LimitedTextField(max_length=SECTION_LENGTH, blank=True)
     approved_at = models.ForeignKey(
         "reporting.CommitteeMeeting", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -26,6 +28,7 @@ class Strategy(models.Model):
     class Meta:
         verbose_name_plural = "strategies"
         constraints = [
+            *length_checks("strategy", vision=SECTION_LENGTH, ict_services_vision=SECTION_LENGTH),
             models.CheckConstraint(condition=Q(end_year__gt=models.F("start_year")), name="strategy_period_forwards"),
         ]
 

@@ -10,6 +10,7 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 
 from reporting import packs
@@ -41,6 +42,12 @@ def pytest_runtest_setup(item):
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"CI must run this test: {reason}", pytrace=False)
         pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Nothing cached by one test (roll-ups, throttle counts) reaches the next, whose rows may reuse its ids."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@ from rest_framework import serializers
 
 from actions.choices import Rag, Status
 from actions.models import ActionItem, ProgressUpdate
-from core.api.fields import UsernameField
+from core.api.fields import LimitedCharField, UsernameField
+from core.limits import COMMENTARY_LENGTH, DESCRIPTION_LENGTH, REASON_LENGTH, TITLE_LENGTH
 from periods.api.serializers import PeriodKeyField
 
 # Versions are PostgreSQL integers; anything larger cannot be a version we issued.
@@ -51,14 +52,15 @@ class ActionPlanSerializer(serializers.Serializer):
     Status, RAG and percent complete change only by recording progress.
     """
 
-    title = serializers.CharField(max_length=200)
-    description = serializers.CharField(allow_blank=True)
+    title = LimitedCharField(max_length=TITLE_LENGTH)
+    description = LimitedCharField(max_length=DESCRIPTION_LENGTH, allow_blank=True)
     owner = UsernameField()
     delegates = UsernameField(many=True)
     start_date = serializers.DateField()
     target_date = serializers.DateField()
     revised_target_date = serializers.DateField(allow_null=True)
-    revised_target_reason = serializers.CharField(
+    revised_target_reason = LimitedCharField(
+        max_length=REASON_LENGTH,
         allow_blank=True, help_text="Why the target date was revised: required whenever revised_target_date moves."
     )
     expected_version = expected_version_field()
@@ -97,6 +99,8 @@ class ProgressRecordSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Status.choices)
     rag = serializers.ChoiceField(choices=Rag.choices)
     percent_complete = serializers.IntegerField(min_value=0, max_value=100)
-    commentary = serializers.CharField(allow_blank=True, required=False, default="", help_text="Required for amber and red.")
-    next_steps = serializers.CharField(allow_blank=True, required=False, default="")
+    commentary = LimitedCharField(
+        max_length=COMMENTARY_LENGTH, allow_blank=True, required=False, default="", help_text="Required for amber and red."
+    )
+    next_steps = LimitedCharField(max_length=COMMENTARY_LENGTH, allow_blank=True, required=False, default="")
     expected_version = expected_version_field()

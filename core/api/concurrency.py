@@ -21,6 +21,12 @@ def etag_for(version: int) -> str:
     return f'"{version}"'
 
 
+def not_modified(*, if_none_match: str, version: int) -> bool:
+    """The client's copy (If-None-Match naming the version, or *) is current: answer 304."""
+    tags = _tag_versions(if_none_match)
+    return "*" in tags or str(version) in tags
+
+
 def _tag_versions(header: str) -> set[str]:
     # Weak and strong tags name the same version here: W/"7" and "7" both mean version 7.
     return {tag.strip().removeprefix("W/").strip('"') for tag in header.split(",") if tag.strip()}

@@ -5,6 +5,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.limits import REFERENCE_MAX_LENGTH, ReferenceValidator, with_length_limit
+
 
 class RefuseUnknownFields:
     """Unknown keys are refused rather than ignored, so a client never believes a change was saved."""
@@ -14,6 +16,25 @@ class RefuseUnknownFields:
         if unknown:
             raise serializers.ValidationError({name: ["This field cannot be set here."] for name in unknown})
         return attrs
+
+
+class LimitedCharField(serializers.CharField):
+    """Free text with its limit (core.limits) told in the service's words, naming the field by
+    its label: "Commentary must be 5,000 characters or fewer (it has 6,201)." """
+
+    def __init__(self, *, max_length: int, **kwargs):
+        super().__init__(max_length=max_length, **kwargs)
+
+    def bind(self, field_name, parent):
+        super().bind(field_name, parent)
+        self.validators = with_length_limit(self.validators, limit=self.max_length, label=self.label)
+
+
+class ReferenceField(LimitedCharField):
+    """A business case's or risk's reference, of the shape core.limits gives."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=REFERENCE_MAX_LENGTH, validators=[ReferenceValidator()], **kwargs)
 
 
 @extend_schema_field(OpenApiTypes.INT64)

@@ -1,5 +1,5 @@
 """OpenAPI generation: every operation documents its error responses, and versioned (ETag)
-views their If-Match header and ETag response header, without repeating it per view."""
+views their If-Match and If-None-Match headers and ETag response header, without repeating it per view."""
 
 import uritemplate
 from drf_spectacular.openapi import AutoSchema
@@ -47,11 +47,19 @@ IF_MATCH = OpenApiParameter(
     description='The ETag you read, e.g. "7"; * matches any version. Alternatively send expected_version in the body.',
     examples=[OpenApiExample("The version read", value='"1"'), OpenApiExample("Any version", value="*")],
 )
+IF_NONE_MATCH = OpenApiParameter(
+    "If-None-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description='The ETag of the copy you hold, e.g. "7": if it is still current the answer is 304, with no body.',
+    examples=[OpenApiExample("The version held", value='"1"')],
+)
+NOT_MODIFIED = OpenApiResponse(None, "Not modified: the record is still at the version named in If-None-Match.")
 ETAG = OpenApiParameter(
     "ETag",
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
-    response=["200", "201"],
+    response=["200", "201", "304"],
     description='The action\'s version, quoted, e.g. "7": send it back as If-Match when writing.',
 )
 CSV_FORMAT = OpenApiParameter(
@@ -84,7 +92,13 @@ class StrategyAutoSchema(AutoSchema):
         for code in self._error_codes():
             if code not in responses:
                 responses[code] = self._get_response_for_code(ERROR_RESPONSES[code], code, direction=direction)
+        if self._is_conditional_read():
+            responses["304"] = self._get_response_for_code(NOT_MODIFIED, "304", direction=direction)
         return responses
+
+    def _is_conditional_read(self) -> bool:
+        """GET of one versioned record, which answers If-None-Match (core.api.viewsets.VersionedRecordViewSet.retrieve)."""
+        return self.method == "GET" and getattr(self.view, "action", None) == "retrieve" and getattr(self.view, "etag_versioned", False)
 
     def get_override_parameters(self):
         parameters = list(super().get_override_parameters())
@@ -92,6 +106,8 @@ class StrategyAutoSchema(AutoSchema):
             parameters.append(ETAG)
             if self._is_write():
                 parameters.append(IF_MATCH)
+            if self._is_conditional_read():
+                parameters.append(IF_NONE_MATCH)
         if self.method == "GET" and any(renderer.format == "csv" for renderer in self.view.get_renderers()):
             parameters.append(CSV_FORMAT)
         return parameters

@@ -11,9 +11,10 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.viewsets import GenericViewSet
 
+from core.conflicts import current_version
 from core.exports import Column, export_response
 
-from .concurrency import etag_for, version_read
+from .concurrency import etag_for, not_modified, version_read
 
 
 class CSVListMixin:
@@ -74,12 +75,23 @@ class VersionedRecordViewSet(CSVListMixin, mixins.RetrieveModelMixin, GenericVie
         return record
 
     def retrieve(self, request, *args, **kwargs):
-        return self.record_response(self.get_object())
+        # A client whose copy is current is answered from the version alone, before the record
+        # and its relations are read and serialised. The lookup is the same queryset's, so a
+        # record the user may not read is 404 here too.
+        if_none_match = request.headers.get("If-None-Match")
+        if if_none_match is not None:
+            current = current_version(self.get_queryset(), reference=self.record_reference())
+            if current is not None and not_modified(if_none_match=if_none_match, version=current):
+                return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag_for(current)})
+        return self._record_answer(self.get_object())
 
     def record_response(self, record, *, status_code: int = status.HTTP_200_OK) -> Response:
-        fresh = self.get_queryset().get(pk=record.pk)
+        """The record as it now stands, read again after a write."""
+        return self._record_answer(self.get_queryset().get(pk=record.pk), status_code=status_code)
+
+    def _record_answer(self, record, *, status_code: int = status.HTTP_200_OK) -> Response:
         serializer_class = self.record_serializer_class or self.serializer_class
-        return versioned_response(serializer_class(fresh).data, fresh, status_code=status_code)
+        return versioned_response(serializer_class(record).data, record, status_code=status_code)
 
     def validated(self, serializer_class, *, partial: bool = False) -> dict:
         serializer = serializer_class(data=self.request.data, partial=partial)

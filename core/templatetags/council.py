@@ -35,3 +35,10 @@ def demo_tag(record) -> str:
     if getattr(record, "is_demo", False):
         return format_html('<strong class="govuk-tag govuk-tag--grey app-demo-tag">{}</strong>', "Demo data")
     return ""
+
+
+@register.filter
+def elided_page_numbers(page) -> list:
+    """The page numbers a pagination bar shows: the first and the last, and two each side of `page`,
+    with `Paginator.ELLIPSIS` for each gap."""
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))

@@ -1,10 +1,11 @@
 from rest_framework import serializers
 
 from core.api.fields import RefuseUnknownFields, UsernameField
+from core.limits import COMMENTARY_LENGTH
 from periods.api.serializers import PeriodKeyField
 
 from ..choices import MeasureState
-from ..models import COMMENTARY_MAX, FIGURE, Measure, MeasureValue
+from ..models import FIGURE, Measure, MeasureValue
 from ..selectors import shown_assessment, value_assessment
 
 # Versions are PostgreSQL integers; anything larger cannot be a version we issued.
@@ -69,7 +70,7 @@ class MeasureValueRecordSerializer(RefuseUnknownFields, serializers.Serializer):
     target = serializers.DecimalField(**FIGURE)
     actual = serializers.DecimalField(allow_null=True, required=False, default=None, **FIGURE)
     commentary = serializers.CharField(
-        allow_blank=True, required=False, default="", max_length=COMMENTARY_MAX, help_text="Required when amber or red."
+        allow_blank=True, required=False, default="", max_length=COMMENTARY_LENGTH, help_text="Required when amber or red."
     )
     expected_version = serializers.IntegerField(
         required=False, min_value=1, max_value=VERSION_LIMIT,

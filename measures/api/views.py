@@ -6,12 +6,13 @@ from rest_framework.response import Response
 
 from core.api.concurrency import etag_for
 from core.api.viewsets import VersionedRecordViewSet, versioned_response
+from core.limits import REFERENCE_PATTERN
 from core.permissions import can_record_progress
 from periods.selectors import period_latest_begun
 
 from ..exports import MEASURE_COLUMNS, MEASURE_VALUE_COLUMNS
 from ..filtersets import MeasureFilterSet
-from ..models import REFERENCE_PATTERN, Measure
+from ..models import Measure
 from ..selectors import measure_queryset, measure_value_queryset, measures_in
 from ..services import measure_value_record
 from .serializers import MeasureSerializer, MeasureValueRecordSerializer, MeasureValueSerializer

@@ -8,7 +8,8 @@ from decimal import Decimal
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from core.api.fields import RefuseUnknownFields, UsernameField, VersionField
+from core.api.fields import LimitedCharField, ReferenceField, RefuseUnknownFields, UsernameField, VersionField
+from core.limits import DESCRIPTION_LENGTH, REASON_LENGTH, TITLE_LENGTH
 from principles.models import Principle
 from registers.choices import BusinessCaseStatus, RiskCategory
 from registers.models import SCORE_FIELDS, BusinessCase, BusinessCaseTransition, Risk, RiskReview, ScoreBand
@@ -66,8 +67,8 @@ class LineFiguresSerializer(RefuseUnknownFields, serializers.Serializer):
 class BusinessCaseChangeSerializer(RefuseUnknownFields, serializers.Serializer):
     """PATCH /business-cases/{reference}/: details while live; figures (lines) only in draft."""
 
-    title = serializers.CharField(max_length=200)
-    summary = serializers.CharField(allow_blank=True)
+    title = LimitedCharField(max_length=TITLE_LENGTH)
+    summary = LimitedCharField(max_length=DESCRIPTION_LENGTH, allow_blank=True)
     sponsor = UsernameField()
     principles = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=7), help_text="Principle numbers, 1 to 7."
@@ -87,8 +88,8 @@ class BusinessCaseChangeSerializer(RefuseUnknownFields, serializers.Serializer):
 class BusinessCaseCreateSerializer(BusinessCaseChangeSerializer):
     """POST /business-cases/: a new case, in draft."""
 
-    reference = serializers.CharField(max_length=30)
-    summary = serializers.CharField(allow_blank=True, required=False, default="")
+    reference = ReferenceField()
+    summary = LimitedCharField(max_length=DESCRIPTION_LENGTH, allow_blank=True, required=False, default="")
     principles = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=7), required=False, default=list,
         help_text="Principle numbers, 1 to 7.",
@@ -110,7 +111,9 @@ class TransitionRequestSerializer(RefuseUnknownFields, serializers.Serializer):
     """POST /business-cases/{reference}/transitions/: draft → submitted → approved or rejected → closed."""
 
     to = serializers.ChoiceField(choices=BusinessCaseStatus.choices, help_text="The status to move the case to.")
-    note = serializers.CharField(allow_blank=True, required=False, default="", help_text="Required when rejecting.")
+    note = LimitedCharField(
+        max_length=REASON_LENGTH, allow_blank=True, required=False, default="", help_text="Required when rejecting."
+    )
 
 
 def _band(score: int) -> str:
@@ -152,14 +155,16 @@ def score_field(**kwargs) -> serializers.IntegerField:
 class RiskChangeSerializer(RefuseUnknownFields, serializers.Serializer):
     """PATCH /risks/{reference}/: leads change anything; owners their own risk, not its owner or cases."""
 
-    title = serializers.CharField(max_length=200)
-    description = serializers.CharField(allow_blank=True)
+    title = LimitedCharField(max_length=TITLE_LENGTH)
+    description = LimitedCharField(max_length=DESCRIPTION_LENGTH, allow_blank=True)
     category = serializers.ChoiceField(choices=RiskCategory.choices)
     owner = UsernameField()
-    mitigation = serializers.CharField(allow_blank=True)
+    mitigation = LimitedCharField(max_length=DESCRIPTION_LENGTH, allow_blank=True)
     review_date = serializers.DateField()
     on_strategic_register = serializers.BooleanField()
-    escalation_reason = serializers.CharField(allow_blank=True, help_text="Required on the strategic register.")
+    escalation_reason = LimitedCharField(
+        max_length=REASON_LENGTH, allow_blank=True, help_text="Required on the strategic register."
+    )
     business_cases = serializers.SlugRelatedField(
         slug_field="reference", many=True, queryset=BusinessCase.objects.all(), help_text="Business case references."
     )
@@ -172,11 +177,11 @@ class RiskChangeSerializer(RefuseUnknownFields, serializers.Serializer):
 class RiskCreateSerializer(RiskChangeSerializer):
     """POST /risks/: a new risk, escalated to the strategic register at once if its residual score needs it."""
 
-    reference = serializers.CharField(max_length=30)
-    description = serializers.CharField(allow_blank=True, required=False, default="")
-    mitigation = serializers.CharField(allow_blank=True, required=False, default="")
+    reference = ReferenceField()
+    description = LimitedCharField(max_length=DESCRIPTION_LENGTH, allow_blank=True, required=False, default="")
+    mitigation = LimitedCharField(max_length=DESCRIPTION_LENGTH, allow_blank=True, required=False, default="")
     on_strategic_register = serializers.BooleanField(required=False, default=False)
-    escalation_reason = serializers.CharField(allow_blank=True, required=False, default="")
+    escalation_reason = LimitedCharField(max_length=REASON_LENGTH, allow_blank=True, required=False, default="")
     business_cases = serializers.SlugRelatedField(
         slug_field="reference", many=True, queryset=BusinessCase.objects.all(), required=False, default=list,
         help_text="Business case references.",
@@ -200,6 +205,6 @@ class RiskReviewRequestSerializer(RefuseUnknownFields, serializers.Serializer):
     inherent_impact = score_field()
     residual_likelihood = score_field()
     residual_impact = score_field()
-    note = serializers.CharField(help_text="What the review found.")
+    note = LimitedCharField(max_length=REASON_LENGTH, help_text="What the review found.")
     next_review_date = serializers.DateField(help_text="In the future.")
 

@@ -2,7 +2,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actions.choices import Rag, Status
-from core.api.fields import RefuseUnknownFields, VersionField
+from core.api.fields import LimitedCharField, RefuseUnknownFields, VersionField
+from core.limits import COVER_LINE_LENGTH, SECTION_LENGTH, TITLE_LENGTH
 from measures.choices import MeasureState
 from periods.api.serializers import PeriodKeyField, ReportingPeriodSerializer
 from reporting.choices import ImplicationArea
@@ -83,7 +84,7 @@ class CommitteeMeetingSerializer(serializers.ModelSerializer):
 
 
 class CommitteeMeetingCreateSerializer(RefuseUnknownFields, serializers.Serializer):
-    committee = serializers.CharField(max_length=200)
+    committee = LimitedCharField(max_length=TITLE_LENGTH)
     date = serializers.DateField()
 
 
@@ -127,26 +128,22 @@ class CommitteeReportDetailSerializer(CommitteeReportSerializer):
         return {item.area: item.text for item in report.implications.all()}
 
 
-def _text(max_length: int | None = None) -> serializers.CharField:
-    return serializers.CharField(allow_blank=True, max_length=max_length)
-
-
 class CommitteeReportChangeSerializer(RefuseUnknownFields, serializers.Serializer):
     """PATCH /committee-reports/{slug}/: a draft or approved report (editing sends it back to draft)."""
 
     meeting = serializers.PrimaryKeyRelatedField(queryset=CommitteeMeeting.objects.all(), help_text="The meeting's id.")
-    title = serializers.CharField(max_length=300)
-    report_of = serializers.CharField(max_length=300)
-    wards_affected = serializers.CharField(max_length=300)
+    title = LimitedCharField(max_length=COVER_LINE_LENGTH)
+    report_of = LimitedCharField(max_length=COVER_LINE_LENGTH)
+    wards_affected = LimitedCharField(max_length=COVER_LINE_LENGTH)
     implications = serializers.DictField(
-        child=serializers.CharField(allow_blank=True),
+        child=LimitedCharField(max_length=SECTION_LENGTH, allow_blank=True, label="An implication"),
         help_text="Text per implication area (" + ", ".join(ImplicationArea.values) + "); blank removes one.",
     )
 
     def get_fields(self):
         fields = super().get_fields()
         implications = fields.pop("implications")
-        fields.update({section.field: _text() for section in TEXT_SECTIONS})
+        fields.update({section.field: LimitedCharField(max_length=SECTION_LENGTH, allow_blank=True) for section in TEXT_SECTIONS})
         fields["implications"] = implications
         return fields
 

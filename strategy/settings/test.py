@@ -32,6 +32,10 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
 
+# One process: the per-process cache is shared by every reader and writer (tests/conftest.py
+# empties it before each test).
+CACHE_AGGREGATES = True
+
 # The schemathesis run (tests/strategy/test_api_schema.py) sends hundreds of requests as one
 # user; throttling tests set their own low rates.
 API_THROTTLE_RATES = {"user": "1000000/hour", "anon": "1000000/hour"}

@@ -3,6 +3,8 @@
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from actions.exports import ACTION_COLUMNS, PROGRESS_UPDATE_COLUMNS
@@ -137,6 +139,48 @@ def test_action_detail_carries_its_version_as_etag(plan):
 
 def test_unknown_action_is_404(plan):
     assert token_client(factories.api_client_user()).get(f"{ACTIONS}P9-99/").status_code == 404
+
+
+@pytest.mark.parametrize("held", ['"1"', 'W/"1"', '"7", "1"', "*"])
+def test_a_current_copy_is_answered_304_with_its_etag_and_no_body(plan, held):
+    response = token_client(factories.api_client_user()).get(f"{ACTIONS}P1-01/", HTTP_IF_NONE_MATCH=held)
+    assert response.status_code == 304
+    assert response["ETag"] == '"1"'
+    assert response.content == b""
+
+
+def test_a_stale_copy_gets_the_action_again(plan):
+    ActionItem.objects.filter(reference="P1-01").update(version=2)
+    response = token_client(factories.api_client_user()).get(f"{ACTIONS}P1-01/", HTTP_IF_NONE_MATCH='"1"')
+    assert response.status_code == 200
+    assert response["ETag"] == '"2"'
+    assert response.json()["title"] == "Cloud migration"
+
+
+def test_if_none_match_on_an_unknown_action_is_404(plan):
+    assert token_client(factories.api_client_user()).get(f"{ACTIONS}P9-99/", HTTP_IF_NONE_MATCH="*").status_code == 404
+
+
+def test_not_modified_is_answered_before_the_action_is_read(plan):
+    """Four queries (the token, the user's permissions in two, the version), however many delegates
+    and risks the action has."""
+    client = token_client(factories.api_client_user())
+    action = ActionItem.objects.get(reference="P1-01")
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(f"{ACTIONS}P1-01/", HTTP_IF_NONE_MATCH='"1"').status_code == 304
+        return len(captured)
+
+    few = queries()
+    action.delegates.set(factories.manager() for _ in range(5))
+    action.risks.set(factories.RiskFactory() for _ in range(5))
+    assert queries() == few == 4
+    with CaptureQueriesContext(connection) as full:
+        client.get(f"{ACTIONS}P1-01/")
+    assert len(full) > few
+    # Without If-None-Match the version is not read first: the record is read once.
+    assert sum('FROM "actions_actionitem" ' in query["sql"] for query in full.captured_queries) == 1
 
 
 # PATCH: strategy leads change an action's plan

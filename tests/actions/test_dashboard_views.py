@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from actions.models import ActionItem
 from actions.services import progress_record
 from periods.models import ReportingPeriod
 from tests import factories
@@ -91,6 +92,24 @@ def test_principle_list_and_detail(client, plan):
     assert "Because governance matters." in detail and "P2-01" in detail and "P1-01" not in detail
     assert ">Due</th>" in detail and 'href="/actions/P2-01/"' in detail
     assert "<dd class=\"govuk-summary-list__value\">–</dd>" in detail
+
+
+def test_a_principle_page_lists_its_actions_25_to_a_page_with_figures_for_all(client, plan):
+    principle = ActionItem.objects.get(reference="P1-01").principle
+    for n in range(3, 31):
+        factories.ActionFactory(reference=f"P1-{n:02d}", principle=principle, owner=plan["owner"], target_date=FAR_FUTURE)
+    client.force_login(plan["owner"])
+
+    first = client.get(reverse("principle-detail", args=[1])).content.decode()
+    second = client.get(reverse("principle-detail", args=[1]), {"page": 2}).content.decode()
+
+    assert "30 actions, showing 1 to 25." in first and "30 actions, showing 26 to 30." in second
+    assert 'href="/actions/P1-25/"' in first and 'href="/actions/P1-26/"' not in first
+    assert 'href="/actions/P1-26/"' in second and 'href="/actions/P1-01/"' not in second
+    assert 'href="?page=2" rel="next"' in first
+    # The figures count every action of the principle, on every page.
+    for page in (first, second):
+        assert '<dt class="govuk-summary-list__key">Actions</dt><dd class="govuk-summary-list__value">30</dd>' in page
 
 
 def test_unknown_principle_is_404(client, plan):

@@ -4,7 +4,8 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from actions.selectors import action_states_as_at, action_states_current, rollup_by_principle
+from actions.models import ActionItem
+from actions.selectors import ReportingCoverage, action_states_as_at, plan_now, rollup_by_principle, rollups_as_at
 from principles.models import Principle
 from tests import factories
 
@@ -63,11 +64,26 @@ def test_a_cancelled_action_rated_amber_counts_as_cancelled_only(history):
     assert (overall.by_rag["amber"], overall.average_percent) == (1, Decimal("32.5"))
 
 
-def test_current_states_use_the_action_fields(history):
-    states = action_states_current(on=datetime.date(2024, 9, 1))
-    assert [s.overdue for s in states] == [True, False, False]
-    _, overall = rollup_by_principle(states=states, principles=list(Principle.objects.all()))
-    assert overall.total == 3
+def test_rollups_counted_in_sql_match_the_states_counted_one_by_one(history, periods, django_assert_num_queries):
+    for period in periods:
+        with django_assert_num_queries(2):
+            in_sql = rollups_as_at(period=period, principles=history["principles"])
+        one_by_one = rollup_by_principle(states=action_states_as_at(period=period), principles=history["principles"])
+        assert in_sql == one_by_one, period.key
+
+
+def test_the_plan_now_uses_the_action_fields(history, monkeypatch):
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: datetime.date(2024, 9, 1))
+    ActionItem.objects.filter(reference="P1-02").update(status="completed", rag="green", percent_complete=100)
+    plan = plan_now(principles=list(Principle.objects.all()), period=history["q3"])
+    assert (plan.overall.total, plan.overall.overdue, plan.overall.by_status["completed"]) == (3, 1, 1)
+    # The open actions' own percents, not their updates'; P1-02, completed, counts under its status only.
+    assert (plan.overall.open, plan.overall.open_percent_sum) == (2, 10 + 10)
+    # Updated for Q3: P1-02 (closed in it, so still due) and P2-01; P1-01 is due and not updated.
+    assert (plan.coverage.updated, plan.coverage.due) == (2, 3)
+    assert [(rollup.total, coverage) for _, rollup, coverage in plan.rows] == [
+        (2, ReportingCoverage(updated=1, due=2)), (1, ReportingCoverage(updated=1, due=1)),
+    ]
 
 
 def test_a_running_quarter_counts_overdue_as_at_today_not_its_end(db):

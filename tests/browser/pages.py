@@ -38,6 +38,12 @@ NOT_PAGES = {
     "business-case-export": "CSV or XLSX",
     "risk-export": "CSV or XLSX",
     "progress-sheet": "the manager's XLSX sheet; its upload form is on My actions",
+    "public-pack-download": "a PDF",
+    "public-report-download": "a PDF",
+    "public-summary-csv": "open data (CSV)",
+    "public-summary-json": "open data (JSON)",
+    "oidc_authentication_init": "a redirect to the council's identity provider",
+    "oidc_authentication_callback": "the identity provider's way back: a redirect",
 }
 
 # An action whose latest commentary carries an address too long for any screen.
@@ -82,6 +88,8 @@ def demo_page_states() -> dict[str, list[str]]:
         "login": ["/accounts/login/"],
         "accessibility": ["/accessibility/"],
         "api-docs": ["/api/docs/"],
+        "public-index": ["/public/"],
+        "sign-in-refused": ["/accounts/council/refused/"],
         "dashboard": ["/"],
         "principle-list": ["/principles/"],
         "principle-detail": ["/principles/3/"],

@@ -13,7 +13,12 @@ from tests.spreadsheets.helpers import csv_bytes, sheet_values, xlsx
 pytestmark = pytest.mark.browser
 
 HEADERS = [column.header for column in ACTION_COLUMNS]
-NEW_ACTION = ["P7-99", "Retire the fax gateway", 7, "manager", "manager2", "", "2026-04-01", "2027-03-31", "", "Not started", "Green", 0, ""]
+NEW_ACTION_CELLS = {
+    "Reference": "P7-99", "Title": "Retire the fax gateway", "Principle": 7, "Owner username": "manager",
+    "Delegate usernames": "manager2", "Start date": "2026-04-01", "Target date": "2027-03-31", "Status": "Not started",
+    "RAG": "Green", "Percent complete": 0,
+}
+NEW_ACTION = [NEW_ACTION_CELLS.get(header, "") for header in HEADERS]
 
 
 def upload(page, label: str, path: Path, content: bytes) -> None:
@@ -32,8 +37,8 @@ def test_a_lead_imports_a_plan_after_checking_its_preview(sign_in, tmp_path):
     expect(lead.locator(".govuk-error-summary")).to_contain_text("does not match the export of")
     assert_accessible(lead)
 
-    upload(lead, "Upload a plan", tmp_path / "refused.csv", csv_bytes([HEADERS, NEW_ACTION[:3] + ["nobody"] + NEW_ACTION[4:]]))
-    expect(lead.locator(".govuk-error-summary")).to_contain_text("P7-99: owner: There is no user nobody")
+    upload(lead, "Upload a plan", tmp_path / "refused.csv", csv_bytes([HEADERS, [{**NEW_ACTION_CELLS, "Owner username": "nobody"}.get(header, "") for header in HEADERS]]))
+    expect(lead.locator(".govuk-error-summary")).to_contain_text("P7-99: owner username: There is no user nobody")
     assert lead.get_by_role("button", name="Apply these changes").count() == 0
     assert_accessible(lead)
 

@@ -85,7 +85,7 @@ def test_the_checks_find_what_they_look_for(chromium):
         page.set_content(
             '<html lang="en"><body>'
             '<div style="height: 20px; overflow: hidden"><p>Words that need far more than twenty pixels of height to be read.</p></div>'
-            '<div style="position: fixed; top: 0; left: 0; right: 0; height: 60px; background: white"></div>'
+            '<div style="position: fixed; top: 0; left: 0; right: 0; height: 60px; background: white; z-index: 1"></div>'
             '<p><a href="#a" style="position: absolute; top: 10px">Under the banner</a></p>'
             '<div style="position: absolute; top: 100px"><button style="width: 10px; height: 10px; padding: 0"></button>'
             '<button style="width: 10px; height: 10px; padding: 0"></button></div>'

@@ -114,6 +114,16 @@ def test_unknown_reference_is_404(registers):
     assert token_client(factories.api_client_user()).get(f"{CASES}HLBC-99/").status_code == 404
 
 
+def test_a_current_copy_of_a_case_or_risk_is_answered_304(registers):
+    """Business cases and risks are versioned by their save time: their ETags answer If-None-Match too."""
+    client = token_client(factories.api_client_user())
+    for url in (f"{CASES}HLBC-01/", f"{RISKS}R-01/"):
+        read = etag(client, url)
+        not_modified = client.get(url, HTTP_IF_NONE_MATCH=read)
+        assert (not_modified.status_code, not_modified["ETag"], not_modified.content) == (304, read, b"")
+        assert client.get(url, HTTP_IF_NONE_MATCH='"1234"').status_code == 200
+
+
 def test_csv_uses_the_page_export_columns(registers):
     client = token_client(factories.api_client_user())
     cases = csv_rows(client.get(CASES, {"format": "csv", "financial_year": 2025}))

@@ -37,6 +37,7 @@ def test_others_read_published_reports_only(reports, role):
     assert results(client.get(REPORTS), "reference") == ["CP/1/24-25"]
     assert client.get(f"{REPORTS}cp-1-24-25/").status_code == 200
     assert client.get(f"{REPORTS}cp-2-24-25/").status_code == 404
+    assert client.get(f"{REPORTS}cp-2-24-25/", HTTP_IF_NONE_MATCH="*").status_code == 404
     assert client.get(MEETINGS).json()["results"][0]["reports"] == ["CP/1/24-25"]
 
 

@@ -8,7 +8,9 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from actions.models import ActionItem
 from actions.selectors import Rollup
+from actions.services import progress_record
 from periods.models import ReportingPeriod
 from reporting.pack_data import pack_data
 from reporting.pack_pdf import pack_html
@@ -168,3 +170,22 @@ def test_the_api_summary_and_the_pack_read_the_same_rollups(plan):
     # Principle 2's rows: its statuses and total; its open, red, amber, green, overdue and average of open.
     assert cells("summary-table--status")[7:14] == ["2", "0", "0", "1", "0", "0", "3"]
     assert cells("summary-table--rag")[6:12] == ["3", "1", "0", "2", "1", "3.3%"]
+
+
+def test_a_cached_summary_changes_after_a_progress_update(plan, lead):
+    client = token_client(factories.api_client_user())
+    url = f"{SUMMARY}?period=2024-25-Q2"
+    computed = query_count(client, url)
+    assert query_count(client, url) < computed  # the roll-up's queries are answered from the cache
+    before = client.get(url).json()["overall"]
+    action = ActionItem.objects.get(reference="P2-01")
+
+    progress_record(
+        action=action, user=lead, period=ReportingPeriod.objects.get(financial_year=2024, quarter=2), status="at_risk",
+        rag="amber", percent_complete=30, commentary="Started late.", expected_version=action.version, recorded_at=aware(2024, 9, 2),
+    )
+
+    after = client.get(url).json()["overall"]
+    assert (before["by_status"]["at_risk"], after["by_status"]["at_risk"]) == (1, 2)
+    assert (before["by_rag"]["amber"], after["by_rag"]["amber"]) == (1, 2)
+    assert after["average_percent"] == 20.0  # of the four open actions: (40 + 30 + 10 + 0) / 4

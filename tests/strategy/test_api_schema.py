@@ -1,9 +1,12 @@
-"""The OpenAPI schema, checked against the running API by schemathesis.
+"""The OpenAPI schema, checked against the running API by schemathesis (on PostgreSQL in CI:
+.ci/run sets DATABASE_URL).
 
-Every operation gets up to 100 generated requests, authenticated as a strategy lead (so the
-writes really run), against a freshly seeded demo database: no response may be a 5xx or
-differ from what the schema promises (status code, content type, headers, body).
-Generated requests include schema-violating ones (negative data), so bad input is tried too.
+Every operation gets at least MIN_EXAMPLES generated requests (up to MAX_EXAMPLES), authenticated
+as a strategy lead (so the writes really run), against a demo database seeded once for the
+module: no response may be a 5xx or differ from what the schema promises (status code, content
+type, headers, body). Generated requests include schema-violating ones (negative data), so bad
+input is tried too. Then schemathesis chains operations through the links it infers from the
+schema (a risk created, then read, changed and reviewed) and no step may answer a 5xx.
 Two checks judge the API's leniency rather than its correctness and are left out: a
 schema-valid value a filter still refuses (an unknown owner's username) gets a documented 400,
 and a value the API forgives (page_size=abc falls back to the default) gets a 200.
@@ -16,10 +19,10 @@ import pytest
 import schemathesis
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import close_old_connections, transaction
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import negative_data_rejection, positive_data_acceptance
+from schemathesis.checks import negative_data_rejection, not_a_server_error, positive_data_acceptance
 
 from core.services import api_token_rotate
 from periods.models import ReportingPeriod
@@ -31,10 +34,32 @@ from tests.reporting.builders import ALL_IMPLICATIONS, COMPLETE_SECTIONS
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
 
 
+MAX_EXAMPLES = 100
+MIN_EXAMPLES = 50
+STATEFUL_SCENARIOS = 30
+
+
+@pytest.fixture(scope="module")
+def demo_lead_token(django_db_setup, django_db_blocker):
+    """The demo data and a lead's token, made once for the module in a transaction rolled back
+    at its end (as Django's setUpTestData does): each test's own transaction nests inside it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_strategy", "--demo", verbosity=0)
+        yield api_token_rotate(user=factories.lead(username="schemathesis-lead")).key
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def lead_token(db):
-    call_command("seed_strategy", "--demo", verbosity=0)
-    return api_token_rotate(user=factories.lead(username="schemathesis-lead")).key
+def lead_token(demo_lead_token, db):
+    return demo_lead_token
+
+
+@pytest.fixture
+def requests_sent():
+    """The requests one operation's test sent: never fewer than MIN_EXAMPLES."""
+    sent = []
+    yield sent
+    assert len(sent) >= MIN_EXAMPLES, f"only {len(sent)} requests"
 
 
 @pytest.fixture(autouse=True)
@@ -50,15 +75,35 @@ def keep_the_test_connection_open():
 
 @schema.parametrize()
 @settings(
-    max_examples=100,
+    max_examples=MAX_EXAMPLES,
     deadline=None,
     derandomize=True,
     database=None,
     suppress_health_check=list(HealthCheck),
 )
-def test_api_conforms_to_its_schema(case, lead_token):
+def test_api_conforms_to_its_schema(case, lead_token, requests_sent):
+    requests_sent.append(case.operation.label)
     case.call_and_validate(
         headers={"Authorization": f"Token {lead_token}"}, excluded_checks=[positive_data_acceptance, negative_data_rejection]
+    )
+
+
+def test_chains_of_operations_answer_no_server_error(lead_token):
+    """Stateful: schemathesis follows the links it infers between operations (create, then read,
+    change and act on the same record), so the writes reach records that exist."""
+
+    class LeadWorkflow(schema.as_state_machine()):
+        def get_call_kwargs(self, case):
+            return {"headers": {"Authorization": f"Token {lead_token}"}}
+
+        def validate_response(self, response, case, additional_checks=None, **kwargs):
+            case.validate_response(response, checks=[not_a_server_error])
+
+    LeadWorkflow.run(
+        settings=settings(
+            max_examples=STATEFUL_SCENARIOS, stateful_step_count=6, deadline=None, derandomize=True, database=None,
+            suppress_health_check=list(HealthCheck),
+        )
     )
 
 

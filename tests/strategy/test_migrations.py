@@ -105,18 +105,19 @@ def test_a_database_from_the_old_layout_migrates_with_every_row_kept(old_layout_
     # The migration log grows by the five migrations that move the models, the one that adds the
     # reminders' sent log, the spreadsheets app's first and the actions' revised-target and
     # cancellation reasons, the history of business case lines, the progress reports' period and
-    # demo meetings, the published reports' stored PDF, and django-axes' ten; the new rows are those three models' and axes' four
-    # models' content types, their permissions (view, add, change, delete; chase_updates too for
-    # the sent log) and the leads' chase_updates, and SQLite's counters for the line history, whose
-    # first records the migration writes for the lines already stored, and for the tables axes'
-    # migrations rebuild. Since then: the accounts app's external identities (one migration, one
-    # model) and the measures app (one migration; measures, their values and the history of both:
-    # four content types, their sixteen permissions, every role's view of the two models and the
-    # leads' add, change and delete). No content type or permission is duplicated, and every row of every
-    # table is still there.
+    # demo meetings, the published reports' stored PDF, the accounts app's first, django-axes' ten,
+    # and the five apps' text length limits; the new rows are the content types of those four
+    # new models (the council identity among them) and axes' four, their permissions (view,
+    # add, change, delete; chase_updates too for the sent log) and the leads' chase_updates, and
+    # SQLite's counters for the line history, whose first records the migration writes for the
+    # lines already stored, and for the tables axes' migrations and the length limits rebuild.
+    # Then the measures app (one migration; measures, their values and the history of both: four
+    # content types, their sixteen permissions, every role's view of the two models and the leads'
+    # add, change and delete, and SQLite's counters for its two tables, which adding their
+    # constraints rebuilds). No content type or permission is duplicated, and every row of every table is still there.
     grew = {
-        "django_migrations": 23, "django_content_type": 12, "auth_permission": 49, "auth_group_permissions": 15,
-        "sqlite_sequence": 5,
+        "django_migrations": 28, "django_content_type": 12, "auth_permission": 49, "auth_group_permissions": 15,
+        "sqlite_sequence": 7,
     }
     assert changed == {table: (before[table], before[table] + extra) for table, extra in grew.items()}
 
