@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,7 +11,7 @@ from django.views.generic import TemplateView
 
 from core.charts import PercentBar, percent_bars
 from core.conflicts import EditConflict
-from core.exports import FORMATS, export_response
+from core.list_pages import filtered_list_response
 from core.permissions import can_record_progress, can_view_action_plan, has_progress_to_report
 from periods.models import ReportingPeriod
 from periods.selectors import period_current, periods_compared
@@ -68,36 +67,9 @@ class ActionListView(ActionPlanReaderMixin, View):
     def get(self, request):
         filterset = ActionFilterSet(request.GET or None, queryset=action_queryset())
         style_filter_form(filterset.form)
-        download = request.GET.get("download")
-        download_error = None
-        if download is not None and download not in FORMATS:
-            download_error = "Choose a download format: CSV or XLSX."
-        filters_valid = filterset.is_valid() if filterset.is_bound else True
-        if download in FORMATS and filters_valid:
-            return export_response(
-                rows=filterset.qs, columns=ACTION_COLUMNS, filename=f"actions-{timezone.localdate():%Y-%m-%d}", file_format=download
-            )
-        actions = filterset.qs if filters_valid else filterset.queryset.none()
-        page = Paginator(actions, ACTIONS_PER_PAGE).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        for key in ("page", "download"):
-            query.pop(key, None)
-        pages = f", page {page.number} of {page.paginator.num_pages}" if page.paginator.num_pages > 1 else ""
-        return render(
-            request,
-            self.template_name,
-            {
-                "filter": filterset,
-                "form": filterset.form,
-                "filters_valid": filters_valid,
-                "download_error": download_error,
-                "page": page,
-                "query": query.urlencode(),
-                "table": ACTION_TABLE.of(page.object_list, query=query),
-                "table_caption": f"Actions{pages}. Select a column heading to sort.",
-                "filtered": bool(set(query) - {"ordering"}),
-                "wide_layout": True,
-            },
+        return filtered_list_response(
+            request, filterset=filterset, columns=ACTION_COLUMNS, table=ACTION_TABLE, name="actions",
+            template_name=self.template_name,
         )
 
 

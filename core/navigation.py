@@ -16,6 +16,7 @@ NAVIGATION = [
     NavItem("Dashboard", "dashboard", "actions.view_actionitem"),
     NavItem("My actions", "my-actions", "actions.record_progress"),
     NavItem("Actions", "action-list", "actions.view_actionitem"),
+    NavItem("Measures", "measure-list", "measures.view_measure"),
     NavItem("Principles", "principle-list", "principles.view_principle"),
     NavItem("Committee reports", "committee-report-list", "reporting.view_committeereport"),
     NavItem("Business cases", "business-case-list", "registers.view_businesscase"),

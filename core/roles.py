@@ -15,6 +15,7 @@ DOMAIN_MODELS = {
     "periods": ["reportingperiod"],
     "registers": ["businesscase", "businesscaseline", "risk"],
     "actions": ["actionitem", "progressupdate"],
+    "measures": ["measure", "measurevalue"],
     "reporting": ["committeemeeting", "committeereport", "reportimplication", "reportpack"],
 }
 

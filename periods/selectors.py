@@ -24,14 +24,23 @@ def period_get_by_key(*, key: str) -> ReportingPeriod:
     return ReportingPeriod.objects.get(financial_year=quarter.start_year, quarter=quarter.quarter)
 
 
+def period_latest_begun(*, on: datetime.date | None = None) -> ReportingPeriod | None:
+    """The period taking updates on `on`, else the latest that has started by then."""
+    on = on or timezone.localdate()
+    return period_current(on=on) or ReportingPeriod.objects.filter(start_date__lte=on).order_by("-start_date").first()
+
+
+def period_of(*, quarter: FinancialQuarter) -> ReportingPeriod | None:
+    return ReportingPeriod.objects.filter(financial_year=quarter.start_year, quarter=quarter.quarter).first()
+
+
 def periods_compared(*, on: datetime.date | None = None) -> tuple[ReportingPeriod, ReportingPeriod] | None:
     """The quarter whose change "since last quarter" the dashboard shows, and the quarter before it.
 
     That is the quarter taking updates (else the latest that has started), so early in a
     quarter it is the one just ended; None when it or the quarter before has no period.
     """
-    on = on or timezone.localdate()
-    period = period_current(on=on) or ReportingPeriod.objects.filter(start_date__lte=on).order_by("-start_date").first()
+    period = period_latest_begun(on=on)
     previous = period_previous(period=period) if period else None
     return (period, previous) if previous else None
 

@@ -19,6 +19,9 @@ from core.conditions import holds
 from core.exports import display_name
 from core.financial_year import financial_year_label
 from core.permissions import can_download_published_pack, can_see_unpublished_packs
+from measures.choices import MeasureState
+from measures.formatting import format_value
+from measures.selectors import measures_as_at
 from principles.models import Principle
 from registers.choices import BusinessCaseStatus
 from registers.models import VERY_HIGH, review_overdue_on
@@ -209,6 +212,34 @@ def _risks(period: ReportingPeriod) -> dict:
     }
 
 
+def _measures(period: ReportingPeriod, principles: list[Principle]) -> dict:
+    """Per principle, each measure's figures, RAG and reason as at the quarter, and counts by RAG."""
+    rows_by_principle: dict[int, list[dict]] = {p.number: [] for p in principles}
+    counts = dict.fromkeys(MeasureState.values, 0)
+    for row in measures_as_at(period=period):
+        measure, value, assessment = row["measure"], row["value"], row["assessment"]
+        state = assessment.rag or MeasureState.AWAITING
+        counts[state] += 1
+        places = {"unit": measure.unit, "places": measure.decimal_places}
+        rows_by_principle[measure.principle.number].append(
+            {
+                "reference": measure.reference,
+                "name": measure.name,
+                "target": format_value(value.target if value else None, **places),
+                "actual": format_value(value.actual if value else None, **places),
+                "rag": state,
+                "rag_label": MeasureState(state).label,
+                "reason": assessment.reason,
+                "trend": "; ".join(f"{v.period.label} {format_value(v.actual, **places)}" for v in row["trend"]),
+                "is_demo": measure.is_demo,
+            }
+        )
+    return {
+        "principles": [{"number": p.number, "title": p.title, "measures": rows_by_principle[p.number]} for p in principles if rows_by_principle[p.number]],
+        "counts": [{"key": state, "label": label, "count": counts[state]} for state, label in MeasureState.choices if counts[state]],
+    }
+
+
 def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | None = None) -> dict:
     """Everything the pack for `period` shows, as at the period's end, in a fixed number of queries.
 
@@ -264,6 +295,7 @@ def pack_data(*, period: ReportingPeriod, committee_report: CommitteeReport | No
             {"number": p.number, "title": p.title, "summary": p.summary, "lead_officer": p.lead_officer, "actions": rows_by_principle[p.pk]}
             for p in principles
         ],
+        "measures": _measures(period, principles),
         "business_cases": _business_cases(period),
         "risks": _risks(period),
         "appendix": appendix,

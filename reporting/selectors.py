@@ -10,6 +10,7 @@ from actions.models import ActionItem
 from actions.selectors import Rollup, actions_missing_update, rollups_as_at
 from core.exports import display_name
 from core.permissions import can_edit_committee_report
+from measures.selectors import measure_counts_by_principle, measure_counts_total
 from periods.models import ReportingPeriod
 from principles.models import Principle
 from principles.selectors import principle_list
@@ -77,6 +78,12 @@ class PeriodSummary:
     period: ReportingPeriod
     principles: list[Rollup]
     overall: Rollup
+    # Per principle with measures, its measures by MeasureState in the period (measures.selectors).
+    measures_by_principle: list[dict]
+
+    @property
+    def measures_overall(self) -> dict[str, int]:
+        return measure_counts_total(self.measures_by_principle)
 
     @property
     def as_at(self) -> datetime.date:
@@ -90,10 +97,16 @@ class PeriodSummary:
 
 def period_summary(*, period: ReportingPeriod, principles: list[Principle] | None = None) -> PeriodSummary:
     """The plan as at the end of `period`, from each action's latest update for it or earlier
-    (so a past quarter's figures never change); two queries, cached until a write, plus one without `principles`."""
+    (so a past quarter's figures never change; two queries, cached until a write), and its measures
+    by RAG from the quarter's own figures (one query); plus one without `principles`."""
     principles = principles if principles is not None else list(principle_list())
     per_principle, overall = rollups_as_at(period=period, principles=principles)
-    return PeriodSummary(period=period, principles=[rollup for _, rollup in per_principle], overall=overall)
+    return PeriodSummary(
+        period=period,
+        principles=[rollup for _, rollup in per_principle],
+        overall=overall,
+        measures_by_principle=measure_counts_by_principle(period=period),
+    )
 
 
 def summary_history(*, on: datetime.date | None = None) -> list[PeriodSummary]:

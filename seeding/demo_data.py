@@ -1011,3 +1011,59 @@ CANCELLED_COMMENTARY = (
     "will be delivered through an alternative approach already in the action plan.",
     "Close down remaining activity, release any committed budget and record lessons learned.",
 )
+
+
+def _measure(reference, principle, name, unit, direction, places, tolerance, kind, owner, source, target, actuals, description):
+    return {
+        "reference": reference, "principle": principle, "name": name, "unit": unit, "direction": direction,
+        "decimal_places": places, "tolerance": tolerance, "tolerance_kind": kind, "owner": owner, "source": source,
+        "target": target, "actuals": actuals, "description": description,
+    }
+
+
+# Two KPIs per principle, each with its last six quarters' actuals (oldest first) against one
+# target, telling a mix of stories: improving, slipping, steady, erratic.
+DEMO_MEASURES = [
+    _measure("KPI-P1-AVAIL", 1, "Core system availability", "percentage", "higher", 2, "0.3", "absolute", "manager",
+             "Monitoring platform monthly availability report", "99.5", ["99.71", "99.62", "99.38", "99.12", "99.55", "99.64"],
+             "Share of scheduled hours the core line-of-business systems were available."),
+    _measure("KPI-P1-POWER", 1, "Data centre power use", "count", "lower", 0, "5", "percent", "manager",
+             "Facilities metered kWh per quarter", "180000", [212000, 205000, 196000, 188000, 183000, 176000],
+             "Metered electricity used by the data centre in the quarter, in kWh."),
+    _measure("KPI-P2-PATCH", 2, "Critical patches applied within 14 days", "percentage", "higher", 1, "5", "absolute", "manager2",
+             "Patch management console compliance report", "95", ["88.0", "91.5", "93.2", "96.4", "97.1", "89.6"],
+             "Share of critical security patches applied within 14 days of release."),
+    _measure("KPI-P2-ARCH", 2, "Changes passing architecture review first time", "percentage", "higher", 0, "10", "absolute", "lead",
+             "Architecture review board minutes", "80", [64, 70, 75, 78, 82, 85],
+             "Share of changes to the architecture that the review board approved at their first review."),
+    _measure("KPI-P3-FTF", 3, "Service desk first-time fix rate", "percentage", "higher", 1, "3", "absolute", "manager",
+             "Service desk tool monthly statistics", "75", ["68.4", "70.2", "72.9", "74.1", "76.3", "77.0"],
+             "Share of service desk contacts resolved at the first contact."),
+    _measure("KPI-P3-SAT", 3, "Staff satisfaction with ICT", "score", "higher", 1, "0.3", "absolute", "manager2",
+             "Quarterly staff pulse survey (1 to 5)", "4.0", ["3.6", "3.7", "3.9", "3.8", "4.1", "4.0"],
+             "Average answer to 'How satisfied are you with ICT services?' on a scale of 1 to 5."),
+    _measure("KPI-P4-ONLINE", 4, "Services available online", "percentage", "higher", 0, "5", "absolute", "manager2",
+             "Digital services catalogue", "70", [52, 56, 61, 63, 66, 69],
+             "Share of the council's transactional services a resident can complete online."),
+    _measure("KPI-P4-DATA", 4, "Data sharing agreements reviewed on time", "percentage", "higher", 0, "10", "absolute", "lead",
+             "Information governance register", "100", [85, 90, 100, 95, 80, 100],
+             "Share of data sharing agreements with partners reviewed by their review date."),
+    _measure("KPI-P5-SAVE", 5, "Cashable savings delivered against the MTFS", "pounds", "higher", 0, "10", "percent", "lead",
+             "Finance MTFS savings tracker", "250000", [180000, 240000, 262000, 205000, 231000, 255000],
+             "Cashable savings from ICT in the quarter, against the Medium-Term Financial Strategy target."),
+    _measure("KPI-P5-LIC", 5, "Unused software licences", "count", "lower", 0, "20", "absolute", "manager",
+             "Software asset management tool", "150", [420, 360, 290, 230, 190, 165],
+             "Licences paid for but not used in the quarter."),
+    _measure("KPI-P6-TRAIN", 6, "Cyber security training completed", "percentage", "higher", 1, "5", "absolute", "manager2",
+             "Learning management system", "95", ["78.5", "84.0", "88.7", "91.2", "93.6", "95.8"],
+             "Share of staff who completed the annual cyber security training."),
+    _measure("KPI-P6-RESP", 6, "Time to contain a security incident", "hours", "lower", 1, "25", "percent", "manager",
+             "Security operations centre incident log", "4", ["6.5", "5.2", "4.8", "3.9", "4.4", "3.6"],
+             "Average hours from detecting a security incident to containing it."),
+    _measure("KPI-P7-CLOUD", 7, "Workloads moved to the cloud", "count", "higher", 0, "2", "absolute", "manager",
+             "Cloud migration tracker", "12", [3, 5, 8, 9, 11, 12],
+             "Server workloads migrated from the data centre to the cloud, to date."),
+    _measure("KPI-P7-DAYS", 7, "Days to provision a new starter's equipment", "days", "on_target", 0, "1", "absolute", "manager2",
+             "Service desk joiner requests", "3", [6, 5, 4, 3, 2, 3],
+             "Working days from a joiner request to the equipment being ready: sooner wastes stock, later delays the start."),
+]

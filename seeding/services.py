@@ -19,6 +19,8 @@ from actions.models import ActionItem
 from actions.services import progress_record
 from core.financial_year import FinancialQuarter, add_working_days, quarters_between
 from core.roles import sync_role_groups
+from measures.models import Measure
+from measures.services import measure_value_record
 from periods.models import ReportingPeriod
 from principles.models import Principle
 from registers.models import (
@@ -39,6 +41,9 @@ from . import demo_data, reference_data
 LONDON = ZoneInfo("Europe/London")
 # The demo history stops at a fixed quarter so every run, on any day, loads the same rows.
 DEMO_HISTORY_THROUGH = FinancialQuarter(2026, 2)
+# Measures have the six quarters of figures up to the end of the demo history.
+DEMO_MEASURES_FROM = FinancialQuarter(2025, 1)
+DEMO_MEASURE_COMMENTARY = "Demo figures: see the source for how the measure is counted."
 DEMO_REVIEW_BASE = datetime.date(2026, 7, 1)
 
 
@@ -270,6 +275,22 @@ def _demo_meeting_dates(strategy: Strategy) -> list[datetime.date]:
 
 
 @transaction.atomic
+def _seed_demo_measure_values(measure: Measure, item: dict, periods: dict[FinancialQuarter, ReportingPeriod]) -> None:
+    if measure.values.exists():
+        return
+    for quarter, actual in zip(quarters_between(DEMO_MEASURES_FROM, DEMO_HISTORY_THROUGH), item["actuals"], strict=True):
+        measure_value_record(
+            measure=measure,
+            user=measure.owner,
+            period=periods[quarter],
+            target=Decimal(item["target"]),
+            actual=Decimal(actual),
+            commentary=DEMO_MEASURE_COMMENTARY,
+            expected_version=measure.version,
+            recorded_at=_recorded_at(periods[quarter]),
+        )
+
+
 def seed_demo_data(strategy: Strategy) -> None:
     """Demo users, business cases, risks and a progress history, all marked as demo data."""
     users = {}
@@ -364,3 +385,19 @@ def seed_demo_data(strategy: Strategy) -> None:
         _set_if_different(action.delegates, [users[name] for name in item["delegates"]])
         _set_if_different(action.risks, [risks[ref] for ref in item["risks"]])
         _seed_demo_history(action, item["story"], periods)
+
+    for item in demo_data.DEMO_MEASURES:
+        measure = _upsert(
+            Measure,
+            {"reference": item["reference"]},
+            {
+                "principle": principles[item["principle"]],
+                **{field: item[field] for field in ("name", "description", "unit", "direction", "decimal_places", "tolerance_kind", "source")},
+                "tolerance": Decimal(item["tolerance"]),
+                "owner": users[item["owner"]],
+                "baseline_value": Decimal(item["actuals"][0]),
+                "baseline_date": quarters_between(DEMO_MEASURES_FROM, DEMO_HISTORY_THROUGH)[0].start_date,
+                "is_demo": True,
+            },
+        )
+        _seed_demo_measure_values(measure, item, periods)

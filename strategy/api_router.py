@@ -14,6 +14,7 @@ v1 = [
     path("", include("principles.api.urls")),
     path("", include("periods.api.urls")),
     path("", include("actions.api.urls")),
+    path("", include("measures.api.urls")),
     path("", include("reporting.api.urls")),
     path("", include("registers.api.urls")),
 ]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("reports/", include("reporting.pack_urls")),
     path("", include("reporting.urls")),
     path("", include("actions.urls")),
+    path("", include("measures.urls")),
     path("", include("registers.urls")),
     path("", include("spreadsheets.urls")),
 ]

@@ -13,6 +13,8 @@ from actions.choices import Rag, Status
 from actions.models import ActionItem, ProgressUpdate
 from core import roles
 from core.financial_year import FinancialQuarter
+from measures.choices import Direction, Unit
+from measures.models import Measure, MeasureValue
 from periods.models import ReportingPeriod
 from periods.selectors import period_current
 from principles.models import Principle
@@ -193,6 +195,44 @@ class ActionFactory(factory.django.DjangoModelFactory):
     def delegates(action, create, extracted, **kwargs):
         if extracted:
             action.delegates.add(*extracted)
+
+
+class MeasureFactory(factory.django.DjangoModelFactory):
+    """Service desk first-time fix, a percentage where higher is better, 2 points of tolerance."""
+
+    class Meta:
+        model = Measure
+        skip_postgeneration_save = True
+
+    principle = factory.SubFactory(PrincipleFactory)
+    reference = factory.Sequence(lambda n: f"KPI-{n + 100:03d}")
+    name = factory.Sequence(lambda n: f"Service desk first-time fix {n}")
+    unit = Unit.PERCENTAGE
+    direction = Direction.HIGHER
+    decimal_places = 1
+    tolerance = Decimal(2)
+    owner = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def delegates(measure, create, extracted, **kwargs):
+        if extracted:
+            measure.delegates.add(*extracted)
+
+
+class MeasureValueFactory(factory.django.DjangoModelFactory):
+    """A value stored as it stands, by the measure's owner: no service rules, no version bump."""
+
+    class Meta:
+        model = MeasureValue
+
+    measure = factory.SubFactory(MeasureFactory)
+    period = factory.SubFactory(PeriodFactory)
+    target = Decimal(95)
+    actual = Decimal(96)
+    rag = "green"
+    entered_by = factory.LazyAttribute(lambda v: v.measure.owner)
+    created_at = factory.LazyFunction(timezone.now)
+    entered_at = factory.LazyFunction(timezone.now)
 
 
 class ProgressUpdateFactory(factory.django.DjangoModelFactory):

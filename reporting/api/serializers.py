@@ -4,6 +4,7 @@ from rest_framework import serializers
 from actions.choices import Rag, Status
 from core.api.fields import LimitedCharField, RefuseUnknownFields, VersionField
 from core.limits import COVER_LINE_LENGTH, SECTION_LENGTH, TITLE_LENGTH
+from measures.choices import MeasureState
 from periods.api.serializers import PeriodKeyField, ReportingPeriodSerializer
 from reporting.choices import ImplicationArea
 from reporting.models import CommitteeMeeting, CommitteeReport, ReportPack
@@ -43,11 +44,25 @@ class PrincipleRollupSerializer(RollupSerializer):
     title = serializers.CharField()
 
 
+MeasureCountsSerializer = type(
+    "MeasureCountsSerializer",
+    (serializers.Serializer,),
+    {state: serializers.IntegerField(help_text=f"Measures {label.lower()} in the period") for state, label in MeasureState.choices},
+)
+
+
+class PrincipleMeasureCountsSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    counts = MeasureCountsSerializer(help_text="The principle's measures by RAG in the period.")
+
+
 class SummarySerializer(serializers.Serializer):
     period = ReportingPeriodSerializer()
     as_at = serializers.DateField(help_text="The period's last day: later updates are not counted.")
     overall = RollupSerializer()
     principles = PrincipleRollupSerializer(many=True)
+    measures = MeasureCountsSerializer(source="measures_overall", help_text="Every measure by RAG, from the period's own figures.")
+    measures_by_principle = PrincipleMeasureCountsSerializer(many=True, help_text="Principles with measures, in number order.")
 
 
 # Committee reports and meetings ------------------------------------------------------------

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "periods",
     "registers",
     "actions",
+    "measures",
     "reporting",
     "spreadsheets",
     "seeding",

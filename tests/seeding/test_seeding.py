@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
 from actions.models import ActionItem, ProgressUpdate
+from measures.models import Measure, MeasureValue
 from periods.models import ReportingPeriod
 from principles.models import Principle
 from registers.choices import RiskCategory
@@ -113,3 +114,12 @@ def test_without_demo_only_the_reference_data_loads(db):
     assert Principle.objects.count() == 7
     assert not ActionItem.objects.exists()
     assert not User.objects.exists()
+
+
+def test_demo_measures_cover_every_principle_with_six_quarters_in_a_mix_of_rags(seeded):
+    measures = Measure.objects.all()
+    assert not measures.filter(is_demo=False).exists()
+    per_principle = Counter(measures.values_list("principle__number", flat=True))
+    assert set(per_principle) == set(range(1, 8)) and min(per_principle.values()) >= 2
+    assert all(count == 6 for count in Counter(MeasureValue.objects.values_list("measure_id", flat=True)).values())
+    assert {"green", "amber", "red"} <= set(MeasureValue.objects.values_list("rag", flat=True))

@@ -15,7 +15,7 @@ from tests import factories
 from tests.helpers import token_client
 
 # The pages' downloads.
-HTML_EXPORTS = ["/actions/?download=csv", "/business-cases/export/csv/", "/risks/export/csv/", "/reports/committee/?download=csv"]
+HTML_EXPORTS = ["/actions/?download=csv", "/measures/?period=2024-25-Q2&download=csv", "/business-cases/export/csv/", "/risks/export/csv/", "/reports/committee/?download=csv"]
 # Every API endpoint offering ?format=csv, by its path in the schema.
 API_EXPORTS = {
     "/api/v1/principles/": "/api/v1/principles/",
@@ -23,6 +23,8 @@ API_EXPORTS = {
     "/api/v1/actions/": "/api/v1/actions/",
     "/api/v1/actions/{reference}/updates/": "/api/v1/actions/P1-01/updates/",
     "/api/v1/progress-updates/": "/api/v1/progress-updates/",
+    "/api/v1/measures/": "/api/v1/measures/?period=2024-25-Q2&format=csv",
+    "/api/v1/measures/{reference}/values/": "/api/v1/measures/KPI-01/values/",
     "/api/v1/business-cases/": "/api/v1/business-cases/",
     "/api/v1/risks/": "/api/v1/risks/",
     "/api/v1/committee-reports/": "/api/v1/committee-reports/",
@@ -36,6 +38,9 @@ WITH_A_PERIOD = {
     "/api/v1/periods/",
     "/api/v1/actions/{reference}/updates/",
     "/api/v1/progress-updates/",
+    "/api/v1/measures/",
+    "/api/v1/measures/{reference}/values/",
+    "/measures/?period=2024-25-Q2&download=csv",
     "/api/v1/committee-reports/",
     "/api/v1/packs/",
     "/api/v1/summary/",
@@ -50,6 +55,8 @@ PERSON_COLUMNS = {
     "Author": "Author username",
     "Requested by": "Requested by username",
     "Published by": "Published by username",
+    "Data owner": "Data owner username",
+    "Entered by": "Entered by username",
 }
 
 
@@ -62,6 +69,8 @@ def people(periods):
     principle = factories.PrincipleFactory(number=1)
     action = factories.ActionFactory(reference="P1-01", principle=principle, owner=owner, delegates=[delegate])
     factories.ProgressUpdateFactory(action=action, period=q2, commentary="On course.")
+    measure = factories.MeasureFactory(reference="KPI-01", principle=principle, owner=owner, delegates=[delegate])
+    factories.MeasureValueFactory(measure=measure, period=q2)
     case = factories.BusinessCaseFactory(strategy=principle.strategy, sponsor=lead)
     factories.BusinessCaseLineFactory(business_case=case)
     factories.RiskFactory(strategy=principle.strategy, owner=owner)
