@@ -35,18 +35,19 @@ class PeriodKeyField(forms.CharField):
 
 
 class StorableDateTimeField(IsoDateTimeField):
-    """An ISO 8601 date-time the database can compare: 0001-01-01T00:00+05:00 is before year 1 in UTC."""
+    """An ISO 8601 date-time the database can compare, in UTC: 0001-01-01T00:00+05:00 is before
+    year 1 in UTC, and PostgreSQL refuses offsets past 15:59 (Python allows +23:59)."""
 
     def to_python(self, value):
         value = super().to_python(value)
-        if value is not None:
-            try:
-                value.astimezone(datetime.UTC)
-            except OverflowError:
-                raise forms.ValidationError(
-                    "Enter a date and time between the years 1 and 9999, e.g. 2024-10-01T09:00:00Z.", code="invalid"
-                ) from None
-        return value
+        if value is None:
+            return None
+        try:
+            return value.astimezone(datetime.UTC)
+        except OverflowError:
+            raise forms.ValidationError(
+                "Enter a date and time between the years 1 and 9999, e.g. 2024-10-01T09:00:00Z.", code="invalid"
+            ) from None
 
 
 class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):

@@ -78,6 +78,8 @@ def test_action_list_row(plan):
         ({"updated_since": "2024-07-01T12:00:01Z"}, ["P2-01"]),
         ({"updated_since": "2024-10-01"}, ["P2-01"]),
         ({"updated_since": "2024-10-07T13:00:00+01:00"}, ["P2-01"]),
+        # An offset PostgreSQL cannot read (past 15:59) is compared in UTC: 2024-07-01T12:00:00Z.
+        ({"updated_since": "2024-07-02T11:30:00+23:30"}, ["P1-01", "P2-01"]),
     ],
 )
 def test_action_filters(plan, params, expected):
